@@ -1,0 +1,137 @@
+/**
+ * Interfaces between the core's modules (fetch, feeds, extract, images, store, sync, service).
+ * Each module implements its part in its own folder; this file only names the shapes so the
+ * modules can be written and tested apart. Plain Node: never imports electron or the DOM.
+ */
+import type { NewsApi, NewsEventName, NewsEvents } from '../shared/contract';
+
+// ---- fetch/ -------------------------------------------------------------------------------
+
+export interface FetchOptions {
+  /** Cap on *decoded* body bytes (default 15 MiB; images 20 MiB). */
+  maxBytes?: number;
+  /** Total deadline: connect + headers + body (default 20 s). */
+  timeoutMs?: number;
+  /** Default 5; every hop is re-checked (http/https only). */
+  maxRedirects?: number;
+  /** Conditional GET validators from the previous fetch. */
+  etag?: string | null;
+  lastModified?: string | null;
+  accept?: string;
+  signal?: AbortSignal;
+}
+
+export interface FetchResult {
+  /** Final URL after redirects. */
+  url: string;
+  status: number;
+  /** True on 304: body is empty and nothing should be parsed. */
+  notModified: boolean;
+  contentType: string;
+  /** Decoded (gunzipped etc.) bytes. */
+  body: Buffer;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export type FetchErrorCode =
+  | 'timeout'
+  | 'too-large'
+  | 'http-status'
+  | 'network'
+  | 'too-many-redirects'
+  | 'scheme-refused'
+  | 'aborted';
+
+// ---- feeds/ -------------------------------------------------------------------------------
+
+export interface CandidatePhoto {
+  url: string;
+  caption: string;
+  credit: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+}
+
+export interface FeedItem {
+  guid: string | null;
+  /** Absolute link (resolved against xml:base / the feed URL), or null. */
+  link: string | null;
+  /** Entities decoded, tags stripped. */
+  title: string;
+  summary: string;
+  /** content:encoded / atom content / content_html, raw (not yet sanitized). */
+  contentHtml: string;
+  authors: string[];
+  /** Category names; the first is used as the section path, split on ">" / "/" when nested. */
+  categories: string[];
+  /** ISO 8601 or null; never the fetch time. */
+  publishedAt: string | null;
+  updatedAt: string | null;
+  photos: CandidatePhoto[];
+  commentCount: number | null;
+}
+
+export interface ParsedFeed {
+  format: 'rss' | 'rdf' | 'atom' | 'json';
+  title: string;
+  siteUrl: string;
+  items: FeedItem[];
+}
+
+// ---- extract/ -----------------------------------------------------------------------------
+
+export interface ExtractedArticle {
+  title: string;
+  dek: string;
+  byline: string;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  /** e.g. ["News", "Palestine"] from JSON-LD articleSection or the breadcrumb. */
+  sectionPath: string[];
+  canonicalUrl: string;
+  siteName: string;
+  language: string;
+  leadPhoto: CandidatePhoto | null;
+  /** Sanitized; images have absolute remote src (the sync step localizes them); the lead photo's
+   * figure is not repeated in it. */
+  bodyHtml: string;
+  bodyText: string;
+  inlinePhotos: CandidatePhoto[];
+  related: { title: string; url: string }[];
+}
+
+// ---- images/ ------------------------------------------------------------------------------
+
+export interface CachedPhoto {
+  /** "<sha256 of bytes>.<ext from sniffed magic bytes>" inside the photos folder. */
+  file: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+// ---- service ------------------------------------------------------------------------------
+
+export interface NewsServiceOptions {
+  dataDir: string;
+  /** Folder of the bundled first-run edition (assets/first-run); seeded into a fresh data folder. */
+  firstRunDir?: string | null;
+  /** Host hook for "Open original" etc.; the service already refused non http/https/mailto. */
+  openExternal?: (url: string) => Promise<void> | void;
+  /** Host's connectivity probe (Electron: net.isOnline). */
+  isOnline?: () => boolean;
+  fetchOptions?: Partial<FetchOptions>;
+}
+
+export interface NewsService {
+  readonly api: NewsApi;
+  readonly dataDir: string;
+  readonly photosDir: string;
+  on<E extends NewsEventName>(event: E, listener: (payload: NewsEvents[E]) => void): () => void;
+  /** Absolute path of a cached photo, or null when the name is not a plain cache file name. */
+  resolvePhoto(name: string): string | null;
+  close(): Promise<void>;
+}

@@ -1,0 +1,81 @@
+/**
+ * The one typed contract between the renderer and its host (Electron main via IPC, or the browser
+ * host via HTTP + server-sent events). Every method takes at most one argument and returns a
+ * promise. The channel tables below are the only place channel names are written.
+ */
+import type {
+  AppStatus,
+  Article,
+  ArticleQuery,
+  ArticleSummary,
+  Section,
+  Source,
+  SyncProgress,
+  SyncSummary,
+} from './models';
+
+export interface NewsApi {
+  getStatus(): Promise<AppStatus>;
+  listSections(): Promise<Section[]>;
+  listArticles(query: ArticleQuery): Promise<ArticleSummary[]>;
+  getArticle(id: string): Promise<Article | null>;
+  setSaved(args: { id: string; saved: boolean }): Promise<ArticleSummary>;
+  setRead(args: { id: string; read: boolean }): Promise<ArticleSummary>;
+  listSaved(): Promise<ArticleSummary[]>;
+  listSources(): Promise<Source[]>;
+  addSource(args: { url: string; title?: string }): Promise<Source>;
+  removeSource(id: string): Promise<void>;
+  syncNow(): Promise<SyncSummary>;
+  /** Opens an http/https/mailto URL in the system browser; false when refused. */
+  openExternal(url: string): Promise<boolean>;
+}
+
+export type NewsMethod = keyof NewsApi;
+
+/** Events pushed from the host to the renderer. */
+export interface NewsEvents {
+  'sync:progress': SyncProgress;
+  'sync:finished': SyncSummary;
+  connectivity: { online: boolean };
+  'store:changed': { reason: string };
+}
+
+export type NewsEventName = keyof NewsEvents;
+
+/** IPC channel (Electron) and HTTP route name (browser host: POST /api/<channel>) per method. */
+export const channels = {
+  getStatus: 'news:get-status',
+  listSections: 'news:list-sections',
+  listArticles: 'news:list-articles',
+  getArticle: 'news:get-article',
+  setSaved: 'news:set-saved',
+  setRead: 'news:set-read',
+  listSaved: 'news:list-saved',
+  listSources: 'news:list-sources',
+  addSource: 'news:add-source',
+  removeSource: 'news:remove-source',
+  syncNow: 'news:sync-now',
+  openExternal: 'news:open-external',
+} as const satisfies Record<NewsMethod, string>;
+
+/** IPC channel (Electron webContents.send) and SSE event name (browser host) per event. */
+export const eventChannels = {
+  'sync:progress': 'news:event:sync-progress',
+  'sync:finished': 'news:event:sync-finished',
+  connectivity: 'news:event:connectivity',
+  'store:changed': 'news:event:store-changed',
+} as const satisfies Record<NewsEventName, string>;
+
+export const methodNames = Object.keys(channels) as NewsMethod[];
+export const eventNames = Object.keys(eventChannels) as NewsEventName[];
+
+/** What the renderer sees: the API plus event subscription. Returned function unsubscribes. */
+export interface NewsBridge extends NewsApi {
+  on<E extends NewsEventName>(event: E, listener: (payload: NewsEvents[E]) => void): () => void;
+}
+
+export type ArgOf<M extends NewsMethod> = Parameters<NewsApi[M]> extends [infer A] ? A : undefined;
+export type ResultOf<M extends NewsMethod> = Awaited<ReturnType<NewsApi[M]>>;
+
+/** Largest serialized argument a host accepts (bytes). */
+export const MAX_ARG_BYTES = 64 * 1024;

@@ -1,0 +1,98 @@
+/**
+ * Argument checks for every contract method, applied by both hosts (IPC handlers and the browser
+ * host) before the core sees anything. Pure: no imports but the contract's types.
+ */
+import { MAX_ARG_BYTES, type NewsMethod } from './contract';
+
+export class InvalidArgumentError extends Error {
+  constructor(method: string, why: string) {
+    super(`Invalid argument for ${method}: ${why}`);
+    this.name = 'InvalidArgumentError';
+  }
+}
+
+type Check = (arg: unknown) => string | null;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+const str = (max: number) => (v: unknown) =>
+  typeof v !== 'string' ? 'expected a string' : v.length > max ? `string longer than ${max}` : null;
+
+const none: Check = (v) => (v === undefined || v === null ? null : 'expected no argument');
+const id: Check = str(200);
+
+function object(shape: Record<string, { check: Check; optional?: boolean }>): Check {
+  return (v) => {
+    if (!isPlainObject(v)) return 'expected an object';
+    for (const key of Object.keys(v)) if (!(key in shape)) return `unknown field "${key}"`;
+    for (const [key, rule] of Object.entries(shape)) {
+      const value = v[key];
+      if (value === undefined) {
+        if (rule.optional) continue;
+        return `missing field "${key}"`;
+      }
+      const problem = rule.check(value);
+      if (problem) return `${key}: ${problem}`;
+    }
+    return null;
+  };
+}
+
+const bool: Check = (v) => (typeof v === 'boolean' ? null : 'expected a boolean');
+const int = (min: number, max: number): Check => (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? null : `expected an integer ${min}..${max}`;
+const url: Check = (v) => {
+  const p = str(4096)(v);
+  if (p) return p;
+  try {
+    const u = new URL(v as string);
+    return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:' ? null : 'unsupported URL scheme';
+  } catch {
+    return 'not a URL';
+  }
+};
+const httpUrl: Check = (v) => {
+  const p = url(v);
+  if (p) return p;
+  return /^https?:/i.test(v as string) ? null : 'expected an http(s) URL';
+};
+
+export const argChecks: Record<NewsMethod, Check> = {
+  getStatus: none,
+  listSections: none,
+  listArticles: (v) =>
+    v === undefined || v === null
+      ? null
+      : object({
+          section: { check: str(1000), optional: true },
+          saved: { check: bool, optional: true },
+          limit: { check: int(1, 100_000), optional: true },
+          offset: { check: int(0, 10_000_000), optional: true },
+        })(v),
+  getArticle: id,
+  setSaved: object({ id: { check: id }, saved: { check: bool } }),
+  setRead: object({ id: { check: id }, read: { check: bool } }),
+  listSaved: none,
+  listSources: none,
+  addSource: object({ url: { check: httpUrl }, title: { check: str(300), optional: true } }),
+  removeSource: id,
+  syncNow: none,
+  openExternal: url,
+};
+
+/** Throws InvalidArgumentError unless `arg` is acceptable for `method`. */
+export function validateArg(method: string, arg: unknown): void {
+  if (!Object.prototype.hasOwnProperty.call(argChecks, method)) {
+    throw new InvalidArgumentError(method, 'unknown method');
+  }
+  let size = 0;
+  try {
+    size = arg === undefined ? 0 : JSON.stringify(arg).length;
+  } catch {
+    throw new InvalidArgumentError(method, 'not serializable');
+  }
+  if (size > MAX_ARG_BYTES) throw new InvalidArgumentError(method, `argument larger than ${MAX_ARG_BYTES} bytes`);
+  const problem = argChecks[method as NewsMethod](arg);
+  if (problem) throw new InvalidArgumentError(method, problem);
+}
