@@ -1,0 +1,169 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanLink, dedupeKeys } from './ids';
+import { DataDirLockedError } from './lock';
+import { NewsStore, type ArticleInput } from './store';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'store-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+function input(overrides: Partial<ArticleInput> & { guid?: string | null; link?: string }): ArticleInput {
+  const link = overrides.link ?? 'https://news.example/world/story-1';
+  const { guid = null, ...rest } = overrides;
+  return {
+    keys: dedupeKeys({ sourceId: 's1', guid, link }),
+    url: link,
+    canonicalUrl: link,
+    sourceId: 's1',
+    sourceTitle: 'Example News',
+    sectionPath: ['News', 'World'],
+    title: 'A story',
+    dek: 'Short dek',
+    byline: 'A. Writer',
+    publishedAt: '2024-02-16T00:00:00.000Z',
+    updatedAt: null,
+    thumbnail: null,
+    offline: true,
+    photo: null,
+    bodyHtml: '<p>Body</p>',
+    bodyText: 'Body',
+    related: [],
+    contentSource: 'page',
+    siteName: 'Example',
+    language: 'en',
+    ...rest,
+  };
+}
+
+describe('ids', () => {
+  it('removes tracking parameters and fragments', () => {
+    expect(cleanLink('https://News.example/a?utm_source=x&b=2&fbclid=1&a=1#top')).toBe('https://news.example/a?a=1&b=2');
+  });
+});
+
+describe('NewsStore', () => {
+  it('stores an article with its body in articles/<id>.json and reads it back after reopening', async () => {
+    const store = await NewsStore.open(dir);
+    const { id, status } = await store.upsertArticle(input({}));
+    expect(status).toBe('added');
+    await store.setSaved(id, true);
+    await store.close();
+    await expect(fs.access(path.join(dir, 'articles', `${id}.json`))).resolves.toBeUndefined();
+    const index = JSON.parse(await fs.readFile(path.join(dir, 'index.json'), 'utf8'));
+    expect(index.schemaVersion).toBe(1);
+
+    const again = await NewsStore.open(dir);
+    const article = await again.getArticle(id);
+    expect(article?.bodyText).toBe('Body');
+    expect(article?.saved).toBe(true);
+    expect(again.listSaved().map((a) => a.id)).toEqual([id]);
+    expect(again.listSections()).toEqual([{ key: 'News > World', path: ['News', 'World'], count: 1, unread: 1 }]);
+    expect(again.listArticles({ section: 'News' })).toHaveLength(1);
+    expect(again.listArticles({ section: 'News > Wor' })).toHaveLength(0);
+    await again.close();
+  });
+
+  it('never duplicates: same guid, same link with utm_ parameters, same canonical URL', async () => {
+    const store = await NewsStore.open(dir);
+    const first = await store.upsertArticle(input({ guid: 'g-1' }));
+    const sameGuid = await store.upsertArticle(input({ guid: 'g-1', link: 'https://news.example/moved' }));
+    const utm = await store.upsertArticle(input({ link: 'https://news.example/world/story-1?utm_source=rss&utm_medium=feed' }));
+    const canonical = await store.upsertArticle({
+      ...input({ link: 'https://m.news.example/s1' }),
+      keys: [...dedupeKeys({ sourceId: 's1', guid: null, link: 'https://m.news.example/s1' }), 'url:https://news.example/world/story-1'],
+    });
+    expect(sameGuid).toEqual({ id: first.id, status: 'updated' });
+    expect(utm.id).toBe(first.id);
+    expect(canonical.id).toBe(first.id);
+    expect(store.articleCount()).toBe(1);
+    await store.close();
+  });
+
+  it('keeps saved and read state when an article is updated', async () => {
+    const store = await NewsStore.open(dir);
+    const { id } = await store.upsertArticle(input({}));
+    await store.setSaved(id, true);
+    await store.setRead(id, true);
+    await store.upsertArticle(input({ title: 'A story, updated' }));
+    const summary = store.getSummary(id)!;
+    expect([summary.title, summary.saved, summary.read]).toEqual(['A story, updated', true, true]);
+    await store.close();
+  });
+
+  it('removing a source keeps its saved articles', async () => {
+    const store = await NewsStore.open(dir);
+    const { source } = await store.addSource({ url: 'https://news.example/feed.xml' });
+    const keep = await store.upsertArticle({ ...input({ link: 'https://news.example/a' }), sourceId: source.id });
+    const drop = await store.upsertArticle({ ...input({ link: 'https://news.example/b' }), sourceId: source.id });
+    await store.setSaved(keep.id, true);
+    await store.removeSource(source.id);
+    expect(store.getSummary(keep.id)).not.toBeNull();
+    expect(store.getSummary(drop.id)).toBeNull();
+    await store.close();
+  });
+
+  it('resolves related links to stored articles', async () => {
+    const store = await NewsStore.open(dir);
+    const target = await store.upsertArticle(input({ link: 'https://news.example/target' }));
+    const { id } = await store.upsertArticle({
+      ...input({ link: 'https://news.example/other' }),
+      related: [
+        { title: 'Target', url: 'https://news.example/target?utm_campaign=x', articleId: null },
+        { title: 'Elsewhere', url: 'https://elsewhere.example/', articleId: null },
+      ],
+    });
+    const article = await store.getArticle(id);
+    expect(article?.related.map((r) => r.articleId)).toEqual([target.id, null]);
+    await store.close();
+  });
+
+  it('restores index.json from .bak when it is found corrupt, and reports it', async () => {
+    const store = await NewsStore.open(dir);
+    const { id } = await store.upsertArticle(input({}));
+    await store.setSaved(id, true);
+    await store.upsertArticle(input({ link: 'https://news.example/two' })); // one more index write
+    await store.close();
+    await fs.writeFile(path.join(dir, 'index.json'), Buffer.alloc(2048));
+    const reopened = await NewsStore.open(dir);
+    expect(reopened.recoveryNotes).toHaveLength(1);
+    expect(reopened.recoveryNotes[0]!.outcome).toBe('restored');
+    expect(reopened.getSummary(id)?.saved).toBe(true);
+    await reopened.close();
+  });
+
+  it('refuses a data folder held by a live process and takes over a stale lock', async () => {
+    const store = await NewsStore.open(dir);
+    await expect(NewsStore.open(dir)).rejects.toBeInstanceOf(DataDirLockedError);
+    await expect(NewsStore.open(dir)).rejects.toThrow(/in use by another process \(pid \d+\)/);
+    await store.close();
+
+    // A lock left by a process that has exited.
+    const child = spawn(process.execPath, ['-e', '0']);
+    const deadPid = child.pid!;
+    await new Promise((resolve) => child.on('exit', resolve));
+    await fs.writeFile(path.join(dir, '.lock'), JSON.stringify({ pid: deadPid, host: os.hostname(), startedAt: '' }));
+    const takeover = await NewsStore.open(dir);
+    expect(JSON.parse(await fs.readFile(path.join(dir, '.lock'), 'utf8')).pid).toBe(process.pid);
+    await takeover.close();
+    await expect(fs.access(path.join(dir, '.lock'))).rejects.toThrow();
+  });
+
+  it('coalesces concurrent writes and keeps every acknowledged one', async () => {
+    const store = await NewsStore.open(dir);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.upsertArticle(input({ link: `https://news.example/n${i}` }))),
+    );
+    await store.close();
+    const reopened = await NewsStore.open(dir);
+    for (const r of results) expect(reopened.getSummary(r.id)).not.toBeNull();
+    await reopened.close();
+  });
+});

@@ -1,0 +1,462 @@
+/**
+ * The news store: a small lowdb index (index.json: sources, article summaries, saved/read state,
+ * settings, sync state) plus one lowdb document per article body (articles/<id>.json) and photo
+ * files (photos/). All writes go through one queue; index writes are coalesced. The data folder is
+ * locked for one process at a time. See docs/STORAGE.md.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import type { Article, ArticleQuery, ArticleSummary, Section, Source } from '../../shared/models';
+import { DurableJsonFile, type DurableFs, type RecoveryNote } from './durable-file';
+import { articleIdFor, sourceIdFor, urlKey } from './ids';
+import { acquireDataDirLock, type DataDirLock } from './lock';
+import {
+  SCHEMA_VERSION,
+  checkBody,
+  checkIndex,
+  emptyIndex,
+  type BodyDoc,
+  type IndexDoc,
+  type StoredSource,
+  type StoredSummary,
+} from './schema';
+
+export interface OpenStoreOptions {
+  /** Take the data folder's .lock (default true). */
+  lock?: boolean;
+  fs?: DurableFs;
+}
+
+/** What sync hands the store: an article without its reader state. */
+export type ArticleInput = Omit<Article, 'id' | 'saved' | 'savedAt' | 'read' | 'fetchedAt'> & {
+  /** Dedupe keys (see ids.ts); the first names a new article's id. */
+  keys: string[];
+};
+
+export type UpsertStatus = 'added' | 'updated';
+
+export class StoreVersionError extends Error {}
+
+export class NewsStore {
+  readonly dataDir: string;
+  readonly photosDir: string;
+  readonly articlesDir: string;
+  /** Files restored or set aside while opening/reading; the host tells the user. */
+  readonly recoveryNotes: RecoveryNote[] = [];
+  private readonly index: Low<IndexDoc>;
+  private readonly keyIndex = new Map<string, string>();
+  private readonly fsImpl: DurableFs | undefined;
+  private lock: DataDirLock | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pendingIndexSave: Promise<void> | null = null;
+  private closed = false;
+
+  private constructor(dataDir: string, options: OpenStoreOptions) {
+    this.dataDir = path.resolve(dataDir);
+    this.photosDir = path.join(this.dataDir, 'photos');
+    this.articlesDir = path.join(this.dataDir, 'articles');
+    this.fsImpl = options.fs;
+    const adapter = new DurableJsonFile<IndexDoc>(path.join(this.dataDir, 'index.json'), {
+      fs: options.fs,
+      validate: checkIndex,
+      onRecovery: (note) => this.recoveryNotes.push(note),
+    });
+    this.index = new Low(adapter, emptyIndex());
+  }
+
+  static async open(dataDir: string, options: OpenStoreOptions = {}): Promise<NewsStore> {
+    const store = new NewsStore(dataDir, options);
+    await fs.mkdir(store.dataDir, { recursive: true });
+    if (options.lock !== false) store.lock = acquireDataDirLock(store.dataDir);
+    try {
+      await fs.mkdir(store.photosDir, { recursive: true });
+      await fs.mkdir(store.articlesDir, { recursive: true });
+      await store.index.read();
+      const version = store.index.data.schemaVersion;
+      if (version > SCHEMA_VERSION) {
+        throw new StoreVersionError(
+          `The data folder ${store.dataDir} was written by a newer version of Offline News (schema ${version}); this version reads schema ${SCHEMA_VERSION}.`,
+        );
+      }
+      store.index.data = { ...emptyIndex(), ...store.index.data };
+      for (const summary of Object.values(store.index.data.articles)) store.registerKeys(summary.id, summary.keys);
+    } catch (error) {
+      store.lock?.release();
+      throw error;
+    }
+    return store;
+  }
+
+  /** True when index.json exists on disk (false for a brand-new data folder). */
+  static async hasIndex(dataDir: string): Promise<boolean> {
+    const file = path.join(dataDir, 'index.json');
+    for (const candidate of [file, `${file}.bak`]) {
+      try {
+        await fs.access(candidate);
+        return true;
+      } catch {
+        // try the next
+      }
+    }
+    return false;
+  }
+
+  get data(): Readonly<IndexDoc> {
+    return this.index.data;
+  }
+
+  // ---- sources ------------------------------------------------------------------------------
+
+  listSources(): Source[] {
+    const counts = new Map<string, number>();
+    for (const a of Object.values(this.index.data.articles)) counts.set(a.sourceId, (counts.get(a.sourceId) ?? 0) + 1);
+    return Object.values(this.index.data.sources)
+      .sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.url.localeCompare(b.url))
+      .map((s) => toSource(s, counts.get(s.id) ?? 0));
+  }
+
+  getSource(id: string): StoredSource | null {
+    return Object.prototype.hasOwnProperty.call(this.index.data.sources, id) ? this.index.data.sources[id]! : null;
+  }
+
+  findSourceByUrl(url: string): StoredSource | null {
+    return this.getSource(sourceIdFor(url));
+  }
+
+  /** Adds a feed as a source; an already known feed URL returns the existing source. */
+  async addSource(args: { url: string; title?: string }): Promise<{ source: Source; created: boolean }> {
+    const id = sourceIdFor(args.url);
+    const existing = this.getSource(id);
+    if (existing) return { source: this.sourceById(id), created: false };
+    this.index.data.sources[id] = {
+      id,
+      url: args.url,
+      title: args.title?.trim() || hostOf(args.url),
+      siteUrl: '',
+      addedAt: new Date().toISOString(),
+      lastSyncAt: null,
+      lastError: null,
+      etag: null,
+      lastModified: null,
+    };
+    await this.saveIndex();
+    return { source: this.sourceById(id), created: true };
+  }
+
+  async updateSource(id: string, patch: Partial<Omit<StoredSource, 'id' | 'url' | 'addedAt'>>): Promise<void> {
+    const source = this.getSource(id);
+    if (!source) return; // removed meanwhile
+    Object.assign(source, patch);
+    await this.saveIndex();
+  }
+
+  /** Removes a source and its unsaved articles; saved articles always stay. */
+  async removeSource(id: string): Promise<void> {
+    if (!this.getSource(id)) throw new Error(`No source with id ${id}`);
+    delete this.index.data.sources[id];
+    const dropped: string[] = [];
+    for (const summary of Object.values(this.index.data.articles)) {
+      if (summary.sourceId !== id || summary.saved) continue;
+      delete this.index.data.articles[summary.id];
+      for (const key of summary.keys) if (this.keyIndex.get(key) === summary.id) this.keyIndex.delete(key);
+      dropped.push(summary.id);
+    }
+    await this.saveIndex();
+    await this.enqueue(async () => {
+      for (const articleId of dropped) {
+        await fs.rm(this.bodyFile(articleId), { force: true });
+        await fs.rm(`${this.bodyFile(articleId)}.bak`, { force: true });
+      }
+    });
+  }
+
+  private sourceById(id: string): Source {
+    const count = Object.values(this.index.data.articles).filter((a) => a.sourceId === id).length;
+    return toSource(this.index.data.sources[id]!, count);
+  }
+
+  // ---- articles -----------------------------------------------------------------------------
+
+  /** Id of the stored article known under any of these keys, or null. */
+  findArticleId(keys: string[]): string | null {
+    for (const key of keys) {
+      const id = this.keyIndex.get(key);
+      if (id && this.index.data.articles[id]) return id;
+    }
+    return null;
+  }
+
+  getSummary(id: string): StoredSummary | null {
+    return Object.prototype.hasOwnProperty.call(this.index.data.articles, id) ? this.index.data.articles[id]! : null;
+  }
+
+  summariesOfSource(sourceId: string): StoredSummary[] {
+    return Object.values(this.index.data.articles).filter((a) => a.sourceId === sourceId);
+  }
+
+  articleIds(): string[] {
+    return Object.keys(this.index.data.articles);
+  }
+
+  articleCount(): number {
+    return Object.keys(this.index.data.articles).length;
+  }
+
+  listArticles(query: ArticleQuery = {}): ArticleSummary[] {
+    let list = Object.values(this.index.data.articles);
+    if (query.section !== undefined && query.section !== '') {
+      const key = query.section;
+      list = list.filter((a) => {
+        const own = a.sectionPath.join(' > ');
+        return own === key || own.startsWith(`${key} > `);
+      });
+    }
+    if (query.saved !== undefined) list = list.filter((a) => a.saved === query.saved);
+    list.sort(newestFirst);
+    const offset = query.offset ?? 0;
+    const end = query.limit !== undefined ? offset + query.limit : undefined;
+    return list.slice(offset, end).map(toPublicSummary);
+  }
+
+  listSaved(): ArticleSummary[] {
+    return Object.values(this.index.data.articles)
+      .filter((a) => a.saved)
+      .sort((a, b) => (b.savedAt ?? '').localeCompare(a.savedAt ?? '') || newestFirst(a, b))
+      .map(toPublicSummary);
+  }
+
+  listSections(): Section[] {
+    const sections = new Map<string, Section>();
+    for (const a of Object.values(this.index.data.articles)) {
+      if (a.sectionPath.length === 0) continue;
+      const key = a.sectionPath.join(' > ');
+      const section = sections.get(key) ?? { key, path: [...a.sectionPath], count: 0, unread: 0 };
+      section.count++;
+      if (!a.read) section.unread++;
+      sections.set(key, section);
+    }
+    return [...sections.values()].sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const summary = this.getSummary(id);
+    if (!summary) return null;
+    const body = await this.readBody(id);
+    return {
+      ...toPublicSummary(summary),
+      canonicalUrl: summary.canonicalUrl,
+      contentSource: summary.contentSource,
+      photo: body?.photo ?? null,
+      bodyHtml: body?.bodyHtml ?? '',
+      bodyText: body?.bodyText ?? '',
+      related: (body?.related ?? []).map((link) => ({
+        title: link.title,
+        url: link.url,
+        articleId: link.articleId ?? this.findArticleId([urlKey(link.url)]),
+      })),
+      siteName: body?.siteName ?? '',
+      language: body?.language ?? '',
+    };
+  }
+
+  /** Stores a new article or updates the one known under any of its keys (saved/read kept). */
+  async upsertArticle(input: ArticleInput): Promise<{ id: string; status: UpsertStatus }> {
+    const existingId = this.findArticleId(input.keys);
+    const id = existingId ?? articleIdFor(input.keys[0] ?? urlKey(input.url));
+    const previous = this.getSummary(id);
+    const keys = [...new Set([...(previous?.keys ?? []), ...input.keys])];
+    const summary: StoredSummary = {
+      id,
+      url: input.url,
+      sourceId: input.sourceId,
+      sourceTitle: input.sourceTitle,
+      sectionPath: [...input.sectionPath],
+      title: input.title,
+      dek: input.dek,
+      byline: input.byline,
+      publishedAt: input.publishedAt,
+      updatedAt: input.updatedAt,
+      thumbnail: input.photo?.file ?? null,
+      saved: previous?.saved ?? false,
+      savedAt: previous?.savedAt ?? null,
+      read: previous?.read ?? false,
+      offline: input.offline,
+      fetchedAt: new Date().toISOString(),
+      canonicalUrl: input.canonicalUrl,
+      contentSource: input.contentSource,
+      keys,
+    };
+    const body: BodyDoc = {
+      schemaVersion: SCHEMA_VERSION,
+      id,
+      photo: input.photo,
+      bodyHtml: input.bodyHtml,
+      bodyText: input.bodyText,
+      related: input.related,
+      siteName: input.siteName,
+      language: input.language,
+    };
+    assertSerializable(body);
+    // The body lands before the index points at it.
+    await this.enqueue(() => new Low<BodyDoc>(this.bodyAdapter(id), body).write());
+    this.index.data.articles[id] = summary;
+    this.registerKeys(id, keys);
+    await this.saveIndex();
+    return { id, status: previous ? 'updated' : 'added' };
+  }
+
+  async setSaved(id: string, saved: boolean): Promise<ArticleSummary> {
+    const summary = this.requireSummary(id);
+    if (summary.saved !== saved) {
+      summary.saved = saved;
+      summary.savedAt = saved ? new Date().toISOString() : null;
+      await this.saveIndex();
+    }
+    return toPublicSummary(summary);
+  }
+
+  async setRead(id: string, read: boolean): Promise<ArticleSummary> {
+    const summary = this.requireSummary(id);
+    if (summary.read !== read) {
+      summary.read = read;
+      await this.saveIndex();
+    }
+    return toPublicSummary(summary);
+  }
+
+  async updateSyncState(patch: Partial<IndexDoc['sync']>): Promise<void> {
+    Object.assign(this.index.data.sync, patch);
+    await this.saveIndex();
+  }
+
+  async markFirstRunSeeded(): Promise<void> {
+    this.index.data.firstRunSeededAt = new Date().toISOString();
+    await this.saveIndex();
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  /** Resolves once every queued write is on disk. */
+  async flush(): Promise<void> {
+    await this.queue.catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.flush();
+    } finally {
+      this.lock?.release();
+      this.lock = null;
+    }
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private requireSummary(id: string): StoredSummary {
+    const summary = this.getSummary(id);
+    if (!summary) throw new Error(`No article with id ${id}`);
+    return summary;
+  }
+
+  private registerKeys(id: string, keys: string[]): void {
+    for (const key of keys) {
+      const owner = this.keyIndex.get(key);
+      if (!owner || !this.index.data.articles[owner]) this.keyIndex.set(key, id);
+    }
+  }
+
+  private bodyFile(id: string): string {
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) throw new Error(`Invalid article id ${JSON.stringify(id)}`);
+    return path.join(this.articlesDir, `${id}.json`);
+  }
+
+  private bodyAdapter(id: string): DurableJsonFile<BodyDoc> {
+    return new DurableJsonFile<BodyDoc>(this.bodyFile(id), {
+      fs: this.fsImpl,
+      validate: checkBody,
+      onRecovery: (note) => this.recoveryNotes.push(note),
+    });
+  }
+
+  private async readBody(id: string): Promise<BodyDoc | null> {
+    return this.bodyAdapter(id).read();
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    if (this.closed && !this.lock) return Promise.reject(new Error('The store is closed'));
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Schedules an index write; callers mutating before it starts share it (coalesced). */
+  private saveIndex(): Promise<void> {
+    if (this.pendingIndexSave) return this.pendingIndexSave;
+    const pending = this.enqueue(async () => {
+      this.pendingIndexSave = null;
+      await this.index.write();
+    });
+    this.pendingIndexSave = pending;
+    return pending;
+  }
+}
+
+function toSource(s: StoredSource, articleCount: number): Source {
+  return {
+    id: s.id,
+    url: s.url,
+    title: s.title,
+    siteUrl: s.siteUrl,
+    addedAt: s.addedAt,
+    lastSyncAt: s.lastSyncAt,
+    lastError: s.lastError,
+    articleCount,
+  };
+}
+
+export function toPublicSummary(s: StoredSummary): ArticleSummary {
+  return {
+    id: s.id,
+    url: s.url,
+    sourceId: s.sourceId,
+    sourceTitle: s.sourceTitle,
+    sectionPath: [...s.sectionPath],
+    title: s.title,
+    dek: s.dek,
+    byline: s.byline,
+    publishedAt: s.publishedAt,
+    updatedAt: s.updatedAt,
+    thumbnail: s.thumbnail,
+    saved: s.saved,
+    savedAt: s.savedAt,
+    read: s.read,
+    offline: s.offline,
+    fetchedAt: s.fetchedAt,
+  };
+}
+
+function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
+  const da = a.publishedAt ?? a.fetchedAt;
+  const db = b.publishedAt ?? b.fetchedAt;
+  return db.localeCompare(da) || a.title.localeCompare(b.title);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Rejects values JSON cannot write (cycles, BigInt, absurd depth) before any store write. */
+function assertSerializable(value: unknown): void {
+  try {
+    JSON.stringify(value);
+  } catch (error) {
+    throw new Error(`Article rejected: it cannot be stored (${(error as Error).message})`);
+  }
+}
