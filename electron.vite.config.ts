@@ -1,0 +1,44 @@
+/**
+ * electron-vite build of the three parts of the desktop app:
+ * - main     electron/main/index.ts    -> out/main/index.js   (ESM; runtime dependencies stay external)
+ * - preload  electron/preload/index.ts -> out/preload/index.cjs (CJS: a sandboxed preload cannot be ESM;
+ *                                          everything bundled, it may only require 'electron')
+ * - renderer renderer/index.html       -> out/renderer         (React; also served by the browser host)
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      // package.json "dependencies" are external and loaded from node_modules (or the asar) at run time.
+      externalizeDeps: true,
+      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      rolldownOptions: { output: { entryFileNames: 'index.js' } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,121 @@
+/**
+ * Electron main process: app lifecycle only. Picks the data folder, takes the single-instance lock
+ * (a second launch focuses the first window), registers the app:// scheme, starts the core news
+ * service, wires IPC and service events to the window, and closes the service before quitting.
+ */
+import { join } from 'node:path';
+import { app, dialog, net, session, shell, type BrowserWindow } from 'electron';
+import { createNewsService } from '../core/service';
+import type { NewsService } from '../core/types';
+import { eventChannels, eventNames } from '../shared/contract';
+import { requestedDataDir } from './data-dir';
+import { isAllowedExternalUrl } from './external-links';
+import { registerIpcHandlers } from './ipc';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { createMainWindow, denyAllPermissions } from './window';
+
+const builtMainDir = import.meta.dirname; // out/main (or app.asar/out/main when packaged)
+const rendererDir = join(builtMainDir, '..', 'renderer');
+const preloadPath = join(builtMainDir, '..', 'preload', 'index.cjs');
+const firstRunDir = join(builtMainDir, '..', '..', 'assets', 'first-run');
+
+// Before ready: choose the data folder. The lock lives in userData, so pointing userData at the data
+// folder makes "one app per data folder" the rule; Chromium's own files go to a subfolder.
+const explicitDataDir = requestedDataDir(process.argv, process.env);
+if (explicitDataDir) app.setPath('userData', explicitDataDir);
+const dataDir = app.getPath('userData');
+app.setPath('sessionData', join(dataDir, 'chromium'));
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+let service: NewsService | null = null;
+let unregisterIpc: (() => void) | null = null;
+
+function showMainWindow(): void {
+  if (!mainWindow) {
+    mainWindow = createMainWindow({ preloadPath });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function forwardServiceEvents(news: NewsService): void {
+  for (const name of eventNames) {
+    news.on(name, (payload) => {
+      const win = mainWindow;
+      if (win && !win.isDestroyed()) win.webContents.send(eventChannels[name], payload);
+    });
+  }
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  let news: NewsService;
+  try {
+    news = await createNewsService({
+      dataDir,
+      firstRunDir,
+      isOnline: () => net.isOnline(),
+      openExternal: async (url: string) => {
+        if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+      },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Offline News could not open its data folder ${dataDir}: ${message}`);
+    dialog.showErrorBox('Offline News could not start', `The data folder ${dataDir} could not be opened:\n\n${message}`);
+    app.exit(1);
+    return;
+  }
+  service = news;
+  handleAppProtocol({ rendererDir, resolvePhoto: (name) => news.resolvePhoto(name) });
+  unregisterIpc = registerIpcHandlers(news);
+  forwardServiceEvents(news);
+  showMainWindow();
+  app.on('activate', showMainWindow);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  console.error(`Offline News is already running with the data folder ${dataDir}; switching to it.`);
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (app.isReady()) showMainWindow();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    // Belt and braces for any web contents besides the main window: no popups, no webviews.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closed = false;
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closed || !service) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    unregisterIpc?.();
+    service
+      .close()
+      .catch((error: unknown) => console.error('Closing the news service failed:', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  start().catch((error: unknown) => {
+    console.error('Offline News failed to start:', error);
+    app.exit(1);
+  });
+}

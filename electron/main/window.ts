@@ -1,0 +1,72 @@
+/**
+ * The app's one window: secure webPreferences from a single function (asserted by a unit test and
+ * by the Electron smoke test), the renderer loaded from app://reader/, navigation and new windows
+ * denied (http/https/mailto links go to the system browser instead), permission requests denied.
+ */
+import { BrowserWindow, shell, type Session, type WebPreferences } from 'electron';
+import { APP_INDEX_URL, APP_ORIGIN } from './app-protocol';
+import { isAllowedExternalUrl } from './external-links';
+
+/** The window options every app window uses. Nothing here may be relaxed. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** Opens a link in the system browser when it is http/https/mailto; returns whether it did. */
+export function openLinkExternally(url: string): boolean {
+  if (!isAllowedExternalUrl(url)) return false;
+  void shell.openExternal(url).catch(() => undefined);
+  return true;
+}
+
+/** Denies every permission request and check (camera, notifications, geolocation, ...). */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+export function createMainWindow(opts: { preloadPath: string; title?: string }): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1200,
+    height: 820,
+    minWidth: 480,
+    minHeight: 400,
+    show: false,
+    title: opts.title ?? 'Offline News',
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(opts.preloadPath),
+  });
+  const contents = win.webContents;
+
+  contents.setWindowOpenHandler(({ url }) => {
+    openLinkExternally(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => {
+    // Hash routing and reloads do not fire will-navigate: every real navigation is refused, and a
+    // link to the web goes to the system browser instead.
+    event.preventDefault();
+    if (event.url.startsWith(`${APP_ORIGIN}/`)) return;
+    openLinkExternally(event.url);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+
+  void win.loadURL(APP_INDEX_URL);
+  return win;
+}
