@@ -17,6 +17,8 @@ export interface StoredSource {
   /** Conditional GET validators from the last successful feed fetch. */
   etag: string | null;
   lastModified: string | null;
+  /** The feed found by auto-discovery when `url` is a web page, else null. */
+  feedUrl: string | null;
 }
 
 /** A summary plus what the store needs to find the article again. */
@@ -25,6 +27,8 @@ export interface StoredSummary extends ArticleSummary {
   contentSource: 'page' | 'feed';
   /** Dedupe keys ("guid:<source>:<guid>", "url:<cleaned link>", …). */
   keys: string[];
+  /** Hash of the feed item's title/link/dates/content when last stored (change detection). */
+  feedFingerprint: string | null;
 }
 
 export interface StoreSettings {

@@ -32,6 +32,7 @@ export interface OpenStoreOptions {
 export type ArticleInput = Omit<Article, 'id' | 'saved' | 'savedAt' | 'read' | 'fetchedAt'> & {
   /** Dedupe keys (see ids.ts); the first names a new article's id. */
   keys: string[];
+  feedFingerprint?: string | null;
 };
 
 export type UpsertStatus = 'added' | 'updated';
@@ -139,6 +140,7 @@ export class NewsStore {
       lastError: null,
       etag: null,
       lastModified: null,
+      feedUrl: null,
     };
     await this.saveIndex();
     return { source: this.sourceById(id), created: true };
@@ -286,6 +288,7 @@ export class NewsStore {
       canonicalUrl: input.canonicalUrl,
       contentSource: input.contentSource,
       keys,
+      feedFingerprint: input.feedFingerprint ?? null,
     };
     const body: BodyDoc = {
       schemaVersion: SCHEMA_VERSION,
