@@ -1,0 +1,159 @@
+/**
+ * Electron smoke test without an Electron binary: runs the *built* main process (out/main/index.js)
+ * under plain Node in a child process, with `electron` mapped to a recording stand-in
+ * (scripts/electron-smoke/), and checks what it did: single-instance lock, privileged app:// scheme
+ * before ready, every contract channel registered with ipcMain.handle, one window with exactly the
+ * secure webPreferences and an existing preload, loading app://reader/, window.open and navigation
+ * denied, permissions denied, protocol headers and traversal refusal, a clean quit.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, staleBuildReason } from '../../scripts/electron-smoke/build-state';
+import { channels } from '../shared/contract';
+import { APP_CSP } from './app-protocol';
+
+const run = promisify(execFile);
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+const runner = join(repoRoot, 'scripts', 'electron-smoke', 'run-main.mjs');
+const mainFile = join(repoRoot, 'out', 'main', 'index.js');
+
+interface SmokeReport {
+  problems: string[];
+  calls: { api: string; ready: boolean; args?: unknown[] }[];
+  [key: string]: unknown;
+}
+
+async function runMain(dataDir: string, env: Record<string, string> = {}): Promise<SmokeReport> {
+  const { stdout, stderr } = await run(process.execPath, [runner, mainFile, dataDir], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = stdout.split('\n').find((l) => l.startsWith('SMOKE_REPORT '));
+  if (!line) throw new Error(`no SMOKE_REPORT line.\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+  return JSON.parse(line.slice('SMOKE_REPORT '.length)) as SmokeReport;
+}
+
+let dataDir: string;
+let report: SmokeReport;
+
+beforeAll(async () => {
+  const stale = staleBuildReason(repoRoot);
+  if (stale) buildApp(repoRoot);
+  dataDir = await mkdtemp(join(tmpdir(), 'electron-smoke-'));
+  report = await runMain(dataDir);
+}, 240_000);
+
+afterAll(async () => {
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('built Electron main process (stand-in electron)', () => {
+  it('starts without problems or error dialogs', () => {
+    expect(report.problems).toEqual([]);
+    expect(report.errorBoxes).toEqual([]);
+    expect(report.exitCode).toBeNull();
+  });
+
+  it('uses --data-dir as userData and takes the single-instance lock before ready', () => {
+    expect(report.calls).toContainEqual({ api: 'app.setPath', ready: false, args: ['userData', dataDir] });
+    expect(report.calls).toContainEqual({ api: 'app.requestSingleInstanceLock', ready: false, args: [dataDir] });
+  });
+
+  it('registers app:// as a privileged standard, secure scheme before ready and handles it after', () => {
+    const registration = report.calls.find((c) => c.api === 'protocol.registerSchemesAsPrivileged');
+    expect(registration?.ready).toBe(false);
+    expect(report.privilegedSchemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(report.protocols).toEqual(['app']);
+  });
+
+  it('registers exactly the contract channels with ipcMain.handle and nothing with ipcMain.on', () => {
+    expect([...(report.ipcChannels as string[])].sort()).toEqual(Object.values(channels).sort());
+    expect(report.calls.filter((c) => c.api === 'ipcMain.on' || c.api === 'ipcMain.once')).toEqual([]);
+  });
+
+  it('creates one window with exactly the secure webPreferences and an existing preload', () => {
+    expect(report.calls.filter((c) => c.api === 'new BrowserWindow')).toHaveLength(1);
+    expect(report.webPreferences).toEqual({
+      preload: join(repoRoot, 'out', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    });
+    expect(report.preloadExists).toBe(true);
+  });
+
+  it('loads the renderer from app://reader/', () => {
+    expect(report.loadedUrls).toEqual(['app://reader/index.html']);
+  });
+
+  it('denies window.open, sending only http/https/mailto to the system browser', () => {
+    expect(report.windowOpen).toEqual({
+      'https://example.org/story': { action: 'deny', openedExternally: true },
+      'mailto:desk@example.org': { action: 'deny', openedExternally: true },
+      'file:///etc/passwd': { action: 'deny', openedExternally: false },
+      'javascript:alert(1)': { action: 'deny', openedExternally: false },
+      'smb://host/share': { action: 'deny', openedExternally: false },
+    });
+  });
+
+  it('prevents every navigation and denies every permission', () => {
+    expect(report.willNavigate).toEqual({
+      'https://evil.example/': true,
+      'file:///etc/passwd': true,
+      'app://reader/other.html': true,
+    });
+    expect(report.permissionRequests).toEqual([
+      ['media', false],
+      ['geolocation', false],
+      ['notifications', false],
+      ['openExternal', false],
+      ['clipboard-read', false],
+    ]);
+    expect(report.permissionCheck).toBe(false);
+  });
+
+  it('serves the app with CSP and nosniff and refuses traversal with 403', () => {
+    const responses = report.protocolResponses as Record<string, { status: number; csp: string; nosniff: string }>;
+    expect(responses['app://reader/index.html']).toMatchObject({ status: 200, csp: APP_CSP, nosniff: 'nosniff' });
+    expect(responses['app://reader/..%2f..%2f.ssh/id_rsa']).toMatchObject({ status: 403, csp: APP_CSP, nosniff: 'nosniff' });
+    expect(responses['app://reader/photos/..%2f..%2fetc%2fpasswd']).toMatchObject({ status: 403 });
+  });
+
+  it('answers IPC from the app page through the real service and refuses other senders and bad arguments', () => {
+    const ipc = report.ipc as Record<string, { ok?: boolean; error?: string }>;
+    expect(ipc.getStatusFromApp).toEqual({ ok: true, type: 'object' });
+    expect(ipc.listSectionsFromApp).toEqual({ ok: true, type: 'array' });
+    expect(ipc.getStatusFromOtherOrigin!.error).toMatch(/not the app page/);
+    expect(ipc.getArticleWithNumber!.error).toMatch(/Invalid argument/);
+  });
+
+  it('closes the service and quits cleanly', () => {
+    expect(report.quitState).toBe('quit');
+  });
+});
+
+describe('second instance', () => {
+  it('quits at once without a window or IPC handlers when the lock is held', async () => {
+    const second = await runMain(dataDir, { SMOKE_LOCK_HELD: '1' });
+    expect(second.problems).toEqual([]);
+    expect(second.calls.map((c) => c.api)).toContain('app.quit');
+    expect(second.windows).toBe(0);
+    expect(second.ipcChannels).toEqual([]);
+    expect(second.calls.filter((c) => c.api === 'protocol.handle')).toEqual([]);
+  });
+});
