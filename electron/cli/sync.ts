@@ -1,0 +1,51 @@
+/**
+ * Headless sync: `npm run sync -- --data-dir DIR --feed URL [--feed URL ...]`.
+ * Adds each feed as a source if new, syncs every source into the store, prints one line per source
+ * (warnings indented beneath), and exits 0 when every source synced, 1 when any failed.
+ */
+import path from 'node:path';
+import type { SyncProgress } from '../shared/models';
+import { createNewsService } from '../core/service';
+import { runCli, UsageError, type CommandSpec } from './args';
+
+const syncCommand: CommandSpec = {
+  name: 'sync',
+  summary: 'Adds each feed as a source (if new) and syncs every source of the data folder.',
+  flags: {
+    'data-dir': { type: 'string', required: true, placeholder: 'DIR', description: 'Data folder (created if missing)' },
+    feed: { type: 'string', multiple: true, placeholder: 'URL', description: 'Feed or site URL to add; repeatable' },
+  },
+};
+
+function formatSourceLine(p: SyncProgress): string {
+  const head =
+    p.phase === 'done'
+      ? `✓ ${p.sourceTitle} (${p.url}): ${p.added} new, ${p.updated} updated`
+      : `✗ ${p.sourceTitle} (${p.url}): ${p.error ?? 'failed'}`;
+  return [head, ...p.warnings.map((w) => `    ! ${w}`)].join('\n');
+}
+
+await runCli(syncCommand, async (flags) => {
+  const dataDir = path.resolve(flags['data-dir'] as string);
+  const feeds = (flags.feed as string[] | undefined) ?? [];
+  for (const feed of feeds) {
+    if (!/^https?:\/\/[^\s]+$/i.test(feed)) throw new UsageError(`--feed ${feed}: expected an http(s) URL`);
+  }
+  const service = await createNewsService({ dataDir });
+  try {
+    for (const note of service.recoveryNotes) process.stderr.write(`warning: ${note.message}\n`);
+    for (const feed of feeds) await service.api.addSource({ url: feed });
+    if ((await service.api.listSources()).length === 0) {
+      process.stderr.write('sync: no sources in this data folder; add one with --feed URL\n');
+      return 1;
+    }
+    // One line per source as it finishes.
+    service.on('sync:progress', (progress) => {
+      if (progress.phase === 'done' || progress.phase === 'error') process.stdout.write(`${formatSourceLine(progress)}\n`);
+    });
+    const summary = await service.api.syncNow();
+    return summary.ok ? 0 : 1;
+  } finally {
+    await service.close();
+  }
+});

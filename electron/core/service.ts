@@ -1,0 +1,177 @@
+/**
+ * The news service: implements every NewsApi method of the contract over the store and the sync
+ * engine, and emits NewsEvents. Both hosts (Electron main, the browser host) and the CLIs use it.
+ * A fresh data folder is seeded with the bundled first-run edition.
+ */
+import type { NewsApi, NewsEventName, NewsEvents } from '../shared/contract';
+import type { AppStatus, SyncSummary } from '../shared/models';
+import { seedFirstRun } from './first-run';
+import { resolveCachedPhoto } from './images/cache';
+import type { RecoveryNote } from './store/durable-file';
+import { NewsStore } from './store/store';
+import { syncSources } from './sync/sync';
+import type { NewsService, NewsServiceOptions } from './types';
+
+/** The service plus what the CLIs need beyond the contract. */
+export interface CoreNewsService extends NewsService {
+  readonly store: NewsStore;
+  /** Damaged files found while opening (restored from .bak or set aside); tell the user. */
+  readonly recoveryNotes: RecoveryNote[];
+  /** Number of first-run articles seeded on this open (0 when the folder was not new). */
+  readonly seededArticles: number;
+}
+
+const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+export function isExternalUrlAllowed(url: string): boolean {
+  try {
+    return EXTERNAL_SCHEMES.has(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export async function createNewsService(opts: NewsServiceOptions): Promise<CoreNewsService> {
+  const fresh = !(await NewsStore.hasIndex(opts.dataDir));
+  const store = await NewsStore.open(opts.dataDir);
+  let seededArticles = 0;
+  if (fresh && opts.firstRunDir) {
+    try {
+      seededArticles = await seedFirstRun(store, opts.firstRunDir);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
+  type Listener = (payload: never) => void;
+  const listeners = new Map<NewsEventName, Set<Listener>>();
+  const emit = <E extends NewsEventName>(event: E, payload: NewsEvents[E]) => {
+    for (const listener of listeners.get(event) ?? []) {
+      try {
+        (listener as (p: NewsEvents[E]) => void)(payload);
+      } catch {
+        // A listener's failure never breaks the service.
+      }
+    }
+  };
+
+  let running: Promise<SyncSummary> | null = null;
+  let controller: AbortController | null = null;
+  let closed = false;
+
+  const isOnline = (): boolean => {
+    if (opts.isOnline) return opts.isOnline();
+    return store.data.sync.lastSyncReachedHost ?? true;
+  };
+
+  const syncNow = (): Promise<SyncSummary> => {
+    if (closed) return Promise.reject(new Error('The news service is closed'));
+    if (running) return running;
+    const wasOnline = isOnline();
+    controller = new AbortController();
+    running = (async () => {
+      try {
+        const result = await syncSources({
+          store,
+          fetchOptions: opts.fetchOptions,
+          signal: controller!.signal,
+          onProgress: (progress) => {
+            emit('sync:progress', progress);
+            if (progress.phase === 'done' && (progress.added || progress.updated)) emit('store:changed', { reason: 'sync' });
+          },
+        });
+        const { reachedHost: _reached, ...summary } = result;
+        emit('sync:finished', summary);
+        const nowOnline = isOnline();
+        if (nowOnline !== wasOnline) emit('connectivity', { online: nowOnline });
+        return summary;
+      } finally {
+        running = null;
+        controller = null;
+      }
+    })();
+    return running;
+  };
+
+  const api: NewsApi = {
+    async getStatus(): Promise<AppStatus> {
+      return {
+        online: isOnline(),
+        syncing: running !== null,
+        lastSyncAt: store.data.sync.lastSyncAt,
+        articleCount: store.articleCount(),
+        dataDir: store.dataDir,
+      };
+    },
+    async listSections() {
+      return store.listSections();
+    },
+    async listArticles(query) {
+      return store.listArticles(query ?? {});
+    },
+    async getArticle(id) {
+      return store.getArticle(id);
+    },
+    async setSaved({ id, saved }) {
+      const summary = await store.setSaved(id, saved);
+      emit('store:changed', { reason: saved ? 'saved' : 'unsaved' });
+      return summary;
+    },
+    async setRead({ id, read }) {
+      return store.setRead(id, read);
+    },
+    async listSaved() {
+      return store.listSaved();
+    },
+    async listSources() {
+      return store.listSources();
+    },
+    async addSource(args) {
+      const url = args.url.trim();
+      if (!/^https?:\/\//i.test(url)) throw new Error('A source must be an http or https URL');
+      const { source, created } = await store.addSource({ url, title: args.title });
+      if (created) emit('store:changed', { reason: 'source-added' });
+      return source;
+    },
+    async removeSource(id) {
+      await store.removeSource(id);
+      emit('store:changed', { reason: 'source-removed' });
+    },
+    syncNow,
+    async openExternal(url) {
+      if (typeof url !== 'string' || !isExternalUrlAllowed(url)) return false;
+      if (!opts.openExternal) return false;
+      await opts.openExternal(url);
+      return true;
+    },
+  };
+
+  return {
+    api,
+    store,
+    dataDir: store.dataDir,
+    photosDir: store.photosDir,
+    recoveryNotes: store.recoveryNotes,
+    seededArticles,
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      set.add(listener as Listener);
+      listeners.set(event, set);
+      return () => {
+        set.delete(listener as Listener);
+      };
+    },
+    resolvePhoto(name) {
+      return resolveCachedPhoto(store.photosDir, name);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      controller?.abort();
+      await running?.catch(() => undefined);
+      listeners.clear();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * One feed item -> one stored article: fetch its page, extract the article (or fall back to the
+ * feed's own content, keeping the more complete text), download the lead and inline photos into the
+ * photo cache, point the body's <img> at the cache, and upsert it. The article is stored even when
+ * its page or photos fail (offline: false, retried next sync); a worse copy never replaces a
+ * complete one.
+ */
+import type { Photo } from '../../shared/models';
+import { extractArticle, extractFeedContent } from '../extract/article';
+import { splitCaptionCredit } from '../extract/credit';
+import { sectionPathFromCategories } from '../feeds/parse';
+import { decodeBody } from '../fetch/decode';
+import { fetchUrl } from '../fetch/http';
+import { cachePhoto } from '../images/cache';
+import { localizeImages } from '../images/localize';
+import { dedupeKeys, shortHash, urlKey } from '../store/ids';
+import type { NewsStore } from '../store/store';
+import type { StoredSource } from '../store/schema';
+import type { CandidatePhoto, ExtractedArticle, FeedItem, FetchOptions } from '../types';
+import type { HostLimiter } from './limiter';
+
+export interface ItemContext {
+  store: NewsStore;
+  limiter: HostLimiter;
+  fetchOptions: Partial<FetchOptions>;
+  signal?: AbortSignal;
+}
+
+export interface ItemOutcome {
+  status: 'added' | 'updated' | 'unchanged';
+  warnings: string[];
+}
+
+const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+
+/** Identity of an item inside its source (used to drop repeats within one feed). */
+export function itemKeys(sourceId: string, item: FeedItem): string[] {
+  return dedupeKeys({ sourceId, guid: item.guid, link: item.link, title: item.title, summary: item.summary });
+}
+
+/** Changes when the feed says the item changed. */
+export function feedFingerprint(item: FeedItem): string {
+  return shortHash(JSON.stringify([item.title, item.link, item.publishedAt, item.updatedAt, shortHash(item.contentHtml || item.summary)]));
+}
+
+/** True when the item needs its page (re)fetched: new, changed in the feed, or not yet complete. */
+export function needsWork(store: NewsStore, sourceId: string, item: FeedItem): boolean {
+  const id = store.findArticleId(itemKeys(sourceId, item));
+  const stored = id ? store.getSummary(id) : null;
+  return !stored || !stored.offline || stored.feedFingerprint !== feedFingerprint(item);
+}
+
+export async function syncItem(ctx: ItemContext, source: StoredSource, item: FeedItem): Promise<ItemOutcome> {
+  const warnings: string[] = [];
+  const keys = itemKeys(source.id, item);
+  const existingId = ctx.store.findArticleId(keys);
+  const existing = existingId ? ctx.store.getSummary(existingId) : null;
+  if (existing && existing.offline && existing.feedFingerprint === feedFingerprint(item)) {
+    return { status: 'unchanged', warnings };
+  }
+
+  // The page.
+  let page: ExtractedArticle | null = null;
+  let finalUrl = item.link;
+  if (item.link) {
+    try {
+      const res = await ctx.limiter.run(item.link, () =>
+        fetchUrl(item.link!, { ...ctx.fetchOptions, accept: HTML_ACCEPT, signal: ctx.signal }),
+      );
+      finalUrl = res.url;
+      page = extractArticle(decodeBody(res.body, res.contentType), res.url);
+    } catch (error) {
+      if (ctx.signal?.aborted) throw error;
+      warnings.push(`page ${item.link}: ${messageOf(error)} (kept the feed's text)`);
+    }
+  }
+
+  // The feed's own content, and the more complete of the two.
+  const feedBase = item.link ?? source.url;
+  let feedContent = { bodyHtml: '', bodyText: '', inlinePhotos: [] as CandidatePhoto[] };
+  const feedHtml = item.contentHtml || item.summary;
+  if (feedHtml) {
+    try {
+      feedContent = extractFeedContent(feedHtml, feedBase);
+    } catch (error) {
+      warnings.push(`feed content of "${item.title}": ${messageOf(error)}`);
+    }
+  }
+  const usePage = page !== null && page.bodyText.trim().length >= feedContent.bodyText.trim().length;
+  const body = usePage ? page! : feedContent;
+
+  // Photos: lead, then inline ones (and any <img> in the body not listed).
+  const files = new Map<string, string | null>();
+  const sizes = new Map<string, { width: number; height: number }>();
+  const fetchPhoto = async (url: string) => {
+    if (files.has(url)) return;
+    files.set(url, null);
+    try {
+      const cached = await ctx.limiter.run(url, () => cachePhoto(url, ctx.store.photosDir, { ...ctx.fetchOptions, signal: ctx.signal }));
+      files.set(url, cached.file);
+      sizes.set(url, { width: cached.width, height: cached.height });
+    } catch (error) {
+      if (ctx.signal?.aborted) throw error;
+      warnings.push(`photo ${url}: ${messageOf(error)}`);
+    }
+  };
+  const leadCandidate = page?.leadPhoto ?? item.photos[0] ?? null;
+  const bodyImageUrls = [...body.inlinePhotos.map((p) => p.url), ...imgSources(body.bodyHtml)];
+  await Promise.all([leadCandidate?.url, ...bodyImageUrls].filter((u): u is string => !!u).map(fetchPhoto));
+  const photo = leadCandidate ? toPhoto(leadCandidate, files, sizes) : null;
+  const bodyHtml = localizeImages(body.bodyHtml, files);
+  const bodyText = body.bodyText.trim();
+  const offline = bodyText.length > 0 && [...files.values()].every((file) => file !== null);
+
+  if (existing && existing.offline && !offline) {
+    warnings.push(`"${existing.title}": kept the complete stored copy`);
+    return { status: 'unchanged', warnings };
+  }
+
+  const url = finalUrl ?? item.link ?? '';
+  const canonicalUrl = page?.canonicalUrl || url;
+  const allKeys = [...keys];
+  if (finalUrl) allKeys.push(urlKey(finalUrl));
+  if (page?.canonicalUrl && isArticleLikeUrl(page.canonicalUrl)) allKeys.push(urlKey(page.canonicalUrl));
+
+  const { status } = await ctx.store.upsertArticle({
+    keys: [...new Set(allKeys)],
+    feedFingerprint: feedFingerprint(item),
+    url,
+    canonicalUrl,
+    sourceId: source.id,
+    sourceTitle: source.title,
+    sectionPath: page?.sectionPath.length ? page.sectionPath : sectionPathFromCategories(item.categories),
+    title: page?.title || item.title || '(untitled)',
+    dek: page?.dek || shortSummary(item.summary, bodyText),
+    byline: page?.byline || item.authors.join(', '),
+    publishedAt: page?.publishedAt ?? item.publishedAt,
+    updatedAt: page?.updatedAt ?? item.updatedAt,
+    thumbnail: photo?.file ?? null,
+    offline,
+    photo,
+    bodyHtml,
+    bodyText,
+    related: (page?.related ?? []).map((r) => ({ title: r.title, url: r.url, articleId: null })),
+    contentSource: usePage ? 'page' : 'feed',
+    siteName: page?.siteName ?? '',
+    language: page?.language ?? '',
+  });
+  return { status, warnings };
+}
+
+function toPhoto(
+  candidate: CandidatePhoto,
+  files: Map<string, string | null>,
+  sizes: Map<string, { width: number; height: number }>,
+): Photo {
+  let { caption, credit } = candidate;
+  if (!credit && caption) ({ caption, credit } = splitCaptionCredit(caption));
+  return {
+    file: files.get(candidate.url) ?? null,
+    url: candidate.url,
+    caption,
+    credit,
+    alt: candidate.alt || caption,
+    width: sizes.get(candidate.url)?.width ?? candidate.width,
+    height: sizes.get(candidate.url)?.height ?? candidate.height,
+  };
+}
+
+/** Absolute http(s) src values of <img> elements in sanitized HTML. */
+function imgSources(html: string): string[] {
+  const out: string[] = [];
+  for (const match of html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*("([^"]*)"|'([^']*)')/gi)) {
+    const raw = (match[2] ?? match[3] ?? '').replace(/&amp;/g, '&');
+    if (/^https?:\/\//i.test(raw)) out.push(raw);
+  }
+  return out;
+}
+
+/** A canonical URL that is a site's front page would merge unrelated stories; ignore those. */
+function isArticleLikeUrl(url: string): boolean {
+  try {
+    return new URL(url).pathname.replace(/\/+$/, '') !== '';
+  } catch {
+    return false;
+  }
+}
+
+function shortSummary(summary: string, bodyText: string): string {
+  const text = summary.replace(/\s+/g, ' ').trim();
+  if (!text || text.length > 300) return '';
+  return bodyText.replace(/\s+/g, ' ').startsWith(text) ? '' : text;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
