@@ -1,0 +1,144 @@
+/**
+ * Playwright fixtures shared by every spec, for both projects:
+ * - dataDir:    a fresh data folder per test (removed afterwards unless the test failed)
+ * - newsServer: the loopback fixture news server (e2e/fixtures), stoppable mid-test
+ * - page:       the app's page. Project "chromium": the browser host started on dataDir and opened
+ *               in the system Chromium. Project "electron": out/main/index.js through
+ *               _electron.launch (skipped, with the reason, when there is no Electron binary).
+ * - app:        { origin, host, requests, electronApp } about the running app
+ * Every test fails if the page requested a URL off the app's own origin (other than data:).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { startNewsServer, type NewsServer } from '../fixtures/news-server';
+import { recordRequests, type RequestLog } from './request-guard';
+import { startWebHost } from './web-host';
+
+export const repoRoot = resolve(import.meta.dirname, '..', '..');
+export const ELECTRON_APP_ORIGIN = 'app://reader';
+
+export interface AppHostOptions {
+  /** Which host runs the renderer in this project. */
+  appHost: 'browser' | 'electron';
+  electronPath: string | null;
+  electronMissingReason: string | null;
+}
+
+export interface StoppableNewsServer extends NewsServer {
+  /** Feed URL of the fixture site's RSS feed. */
+  rssUrl: string;
+  stopped: boolean;
+  stop(): Promise<void>;
+}
+
+export interface RunningApp {
+  host: 'browser' | 'electron';
+  origin: string;
+  requests: RequestLog;
+  electronApp: ElectronApplication | null;
+}
+
+interface Fixtures {
+  dataDir: string;
+  newsServer: StoppableNewsServer;
+  app: RunningApp;
+  page: Page;
+}
+
+/** The renderer must not have requested anything off its own origin (checked after every test). */
+function expectNoForeignRequests(requests: RequestLog): void {
+  expect(requests.foreign(), 'requests that left the app origin').toEqual([]);
+}
+
+export const test = base.extend<AppHostOptions & Fixtures>({
+  appHost: ['browser', { option: true }],
+  electronPath: [null, { option: true }],
+  electronMissingReason: [null, { option: true }],
+
+  dataDir: async ({}, use, testInfo) => {
+    const dir = await mkdtemp(join(tmpdir(), 'news-e2e-'));
+    await use(dir);
+    if (testInfo.status === testInfo.expectedStatus) await rm(dir, { recursive: true, force: true });
+    else testInfo.annotations.push({ type: 'data folder kept', description: dir });
+  },
+
+  newsServer: async ({}, use) => {
+    const server = await startNewsServer();
+    const handle: StoppableNewsServer = {
+      ...server,
+      rssUrl: `${server.url}/feeds/news.rss`,
+      stopped: false,
+      async stop() {
+        if (handle.stopped) return;
+        handle.stopped = true;
+        await server.close();
+      },
+    };
+    await use(handle);
+    await handle.stop();
+  },
+
+  app: [
+    async ({ appHost, electronPath, electronMissingReason, dataDir, playwright, launchOptions }, use, testInfo) => {
+      if (appHost === 'electron' && !electronPath) {
+        testInfo.skip(true, `Electron project skipped: ${electronMissingReason ?? 'no Electron binary'}`);
+        return;
+      }
+      if (appHost === 'browser') {
+        const host = await startWebHost({ repoRoot, dataDir });
+        const browser = await playwright.chromium.launch(launchOptions);
+        const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+        const requests = recordRequests(context, host.origin);
+        const page = await context.newPage();
+        await page.goto(host.url);
+        const running: RunningApp & { page: Page } = { host: 'browser', origin: host.origin, requests, electronApp: null, page };
+        try {
+          await use(running);
+          expectNoForeignRequests(requests);
+        } finally {
+          if (testInfo.status !== testInfo.expectedStatus) {
+            await testInfo.attach('web host output', { body: host.output(), contentType: 'text/plain' });
+            await page.screenshot({ path: testInfo.outputPath('failure.png') }).catch(() => undefined);
+          }
+          await context.close();
+          await browser.close();
+          await host.stop();
+        }
+        return;
+      }
+      const args = [join(repoRoot, 'out', 'main', 'index.js'), `--data-dir=${dataDir}`];
+      // Chromium refuses to start its OS sandbox as root (CI containers); the renderer's
+      // sandbox: true web preference is unaffected by this switch.
+      if (process.getuid?.() === 0) args.unshift('--no-sandbox');
+      const electronApp = await _electron.launch({
+        executablePath: electronPath!,
+        args,
+        cwd: repoRoot,
+        env: { ...process.env, ELECTRON_DISABLE_SECURITY_WARNINGS: 'false' } as Record<string, string>,
+        timeout: 60_000,
+      });
+      const requests = recordRequests(electronApp.context(), ELECTRON_APP_ORIGIN);
+      const page = await electronApp.firstWindow();
+      await page.waitForLoadState('domcontentloaded');
+      const running: RunningApp & { page: Page } = { host: 'electron', origin: ELECTRON_APP_ORIGIN, requests, electronApp, page };
+      try {
+        await use(running);
+        expectNoForeignRequests(requests);
+      } finally {
+        if (testInfo.status !== testInfo.expectedStatus) {
+          await page.screenshot({ path: testInfo.outputPath('failure.png') }).catch(() => undefined);
+        }
+        await electronApp.close();
+      }
+    },
+    { auto: true },
+  ],
+
+  page: async ({ app }, use) => {
+    await use((app as RunningApp & { page: Page }).page);
+  },
+});
+
+export { expect };
