@@ -1,0 +1,187 @@
+/**
+ * Full-article extraction at sync time: Readability over linkedom for the body, our own
+ * metadata (JSON-LD / Open Graph / page), lead photo with caption and credit (kept out of the
+ * body), inline photos with theirs, related links, chrome removed, everything sanitized.
+ * Also sanitizes a feed's own content:encoded for when the page is unavailable.
+ */
+import { Readability } from '@mozilla/readability';
+import type { CandidatePhoto, ExtractedArticle } from '../types';
+import { removeChrome } from './chrome';
+import { blockText, parseFragment, parsePage, squash, textOf, type Doc, type El } from './dom';
+import { readMetadata, type PageMetadata } from './metadata';
+import { figureCaptionCredit, photoFromImg, resolveImages, sameImage } from './photos';
+import { collectRelated } from './related';
+import { sanitizeArticleHtml } from './sanitize';
+
+export class NotAnArticleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotAnArticleError';
+  }
+}
+
+/** The article's own element: the <article> holding the h1, else <main>, else <body>. */
+function articleScope(document: Doc): El | null {
+  const h1 = document.querySelector('article h1, main h1, h1');
+  return h1?.closest('article') ?? document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+}
+
+interface LeadChoice {
+  photo: CandidatePhoto;
+  /** The element to remove from the body (figure, or the bare img). */
+  element: El | null;
+}
+
+/** Lead photo: the figure showing og:image / JSON-LD image, else a figure before the first real paragraph, else the metadata image. */
+function chooseLead(document: Doc, scope: El | null, meta: PageMetadata, baseUrl: string): LeadChoice | null {
+  const root = scope ?? document.body;
+  if (!root) return null;
+  const images = Array.from(root.querySelectorAll('img'));
+  const fromElement = (img: El): LeadChoice | null => {
+    const photo = photoFromImg(img, baseUrl);
+    if (!photo) return null;
+    const figure = img.closest('figure');
+    if (meta.image && sameImage(meta.image.url, photo.url)) {
+      photo.caption ||= meta.image.caption;
+      photo.credit ||= meta.image.credit;
+      photo.alt ||= meta.image.alt;
+    }
+    if (!photo.caption && !photo.credit && !figure && meta.image?.caption) {
+      photo.caption = meta.image.caption;
+      photo.credit = meta.image.credit;
+    }
+    return { photo, element: figure ?? img };
+  };
+  if (meta.image) {
+    const match = images.find((img) => sameImage(img.getAttribute('src') ?? '', meta.image!.url));
+    if (match) return fromElement(match);
+  }
+  const firstParagraph = Array.from(root.querySelectorAll('p')).find((p) => textOf(p).length > 80) ?? null;
+  const firstFigure = root.querySelector('figure img') ?? null;
+  if (firstFigure && (!firstParagraph || firstFigure.compareDocumentPosition(firstParagraph) & 4)) return fromElement(firstFigure);
+  if (meta.image) {
+    const { url, caption, credit, alt, width, height } = meta.image;
+    return { photo: { url, caption, credit, alt, width, height }, element: null };
+  }
+  return firstFigure ? fromElement(firstFigure) : null;
+}
+
+interface BodyResult {
+  bodyHtml: string;
+  bodyText: string;
+  inlinePhotos: CandidatePhoto[];
+}
+
+/** Inline photos of sanitized body HTML, with captions/credits (from `known` when the page had richer markup). */
+function finishBody(html: string, baseUrl: string, opts: { leadUrl?: string | null; title?: string; dek?: string; known?: Map<string, CandidatePhoto> }): BodyResult {
+  const { body } = parseFragment(html);
+  for (const img of Array.from(body.querySelectorAll('img'))) {
+    const src = img.getAttribute('src') ?? '';
+    if (opts.leadUrl && sameImage(src, opts.leadUrl)) (img.closest('figure') ?? img).remove();
+  }
+  const title = squash(opts.title).toLowerCase();
+  for (const h of Array.from(body.querySelectorAll('h1, h2'))) if (title && textOf(h).toLowerCase() === title) h.remove();
+  const firstP = body.querySelector('p');
+  if (firstP && opts.dek && textOf(firstP) === squash(opts.dek)) firstP.remove();
+  // Empty wrappers left behind.
+  for (const el of Array.from(body.querySelectorAll('div, section, span, p, figure, ul, ol, li')).reverse()) {
+    if (!textOf(el) && !el.querySelector('img, br, hr, table')) el.remove();
+  }
+  // Unwrap the bare wrappers Readability adds (<div><div><article>...).
+  while (body.children.length === 1 && /^(DIV|ARTICLE|SECTION)$/.test(body.firstElementChild!.tagName) && body.firstElementChild!.attributes.length === 0) {
+    body.firstElementChild!.replaceWith(...Array.from(body.firstElementChild!.childNodes));
+  }
+  const inlinePhotos: CandidatePhoto[] = [];
+  const seen = new Set<string>();
+  for (const img of Array.from(body.querySelectorAll('img'))) {
+    const photo = photoFromImg(img, baseUrl);
+    if (!photo || seen.has(photo.url)) continue;
+    seen.add(photo.url);
+    const known = opts.known?.get(photo.url);
+    if (known) {
+      photo.caption = known.caption || photo.caption;
+      photo.credit = known.credit || photo.credit;
+    }
+    inlinePhotos.push(photo);
+    // Give the figure a separate credit element the renderer can style.
+    const figcaption = img.closest('figure')?.querySelector('figcaption');
+    if (figcaption && (photo.caption || photo.credit)) {
+      figcaption.textContent = photo.caption;
+      if (photo.credit) {
+        const credit = body.ownerDocument.createElement('span');
+        credit.setAttribute('class', 'credit');
+        credit.textContent = `Photo: ${photo.credit}`;
+        if (photo.caption) figcaption.append(' ');
+        figcaption.append(credit);
+      }
+    }
+  }
+  return { bodyHtml: body.innerHTML.replace(/\n\s*\n+/g, '\n').trim(), bodyText: blockText(body), inlinePhotos };
+}
+
+export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
+  const { document, baseUrl } = parsePage(html, pageUrl);
+  if (!document.body) throw new NotAnArticleError('no page body');
+  resolveImages(document, baseUrl);
+  const meta = readMetadata(document, pageUrl, baseUrl);
+  const scope = articleScope(document);
+  const related = collectRelated(document, pageUrl, baseUrl, scope);
+  const lead = chooseLead(document, scope, meta, baseUrl);
+
+  // Captions and credits of inline figures, read while the page's classes are still there.
+  const known = new Map<string, CandidatePhoto>();
+  for (const img of Array.from(document.querySelectorAll('figure img'))) {
+    const photo = photoFromImg(img, baseUrl);
+    if (photo && !known.has(photo.url)) known.set(photo.url, photo);
+  }
+
+  lead?.element?.remove();
+  if (meta.dekElement?.isConnected) meta.dekElement.remove();
+  removeChrome(document);
+  for (const h1 of Array.from(document.querySelectorAll('h1'))) if (textOf(h1) === meta.title) h1.remove();
+
+  const parsed = new Readability(document as never, { charThreshold: 200, keepClasses: false }).parse();
+  const content = parsed?.content ?? '';
+  const body = finishBody(sanitizeArticleHtml(content, baseUrl), baseUrl, {
+    leadUrl: lead?.photo.url ?? null,
+    title: meta.title,
+    dek: meta.dek,
+    known,
+  });
+  const minimum = meta.declaredArticle ? 150 : 400;
+  const paragraphs = body.bodyText.split('\n\n').filter((p) => p.length > 60).length;
+  if (!parsed || body.bodyText.length < minimum || (!meta.declaredArticle && paragraphs < 2)) {
+    throw new NotAnArticleError(`not an article: ${body.bodyText.length} characters of text at ${pageUrl}`);
+  }
+  const leadUrl = lead?.photo.url;
+  return {
+    title: meta.title || squash(parsed.title),
+    dek: meta.dek || squash(parsed.excerpt),
+    byline: meta.byline || squash(parsed.byline),
+    publishedAt: meta.publishedAt ?? null,
+    updatedAt: meta.updatedAt ?? null,
+    sectionPath: meta.sectionPath,
+    canonicalUrl: meta.canonicalUrl,
+    siteName: meta.siteName || squash(parsed.siteName) || new URL(pageUrl).hostname,
+    language: meta.language || squash(parsed.lang),
+    leadPhoto: lead?.photo ?? null,
+    bodyHtml: body.bodyHtml,
+    bodyText: body.bodyText,
+    inlinePhotos: body.inlinePhotos.filter((p) => !leadUrl || !sameImage(p.url, leadUrl)),
+    related,
+  };
+}
+
+/** Sanitizes a feed's own HTML content (content:encoded / Atom content) and lists its photos. */
+export function extractFeedContent(html: string, baseUrl: string): BodyResult {
+  const { document } = parseFragment(html);
+  resolveImages(document, baseUrl);
+  const known = new Map<string, CandidatePhoto>();
+  for (const img of Array.from(document.querySelectorAll('figure img'))) {
+    const photo = photoFromImg(img, baseUrl);
+    if (photo && !known.has(photo.url)) known.set(photo.url, photo);
+  }
+  return finishBody(sanitizeArticleHtml(document.body.innerHTML, baseUrl), baseUrl, { known });
+}
+
+export { figureCaptionCredit };

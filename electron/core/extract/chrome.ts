@@ -1,0 +1,61 @@
+/**
+ * Page chrome removal before Readability runs: navigation, headers and footers, share bars
+ * ("google plus", "facebook", "twitter"), "Live" / "Audio Only" menus, comment counters
+ * ("Post with no comments."), newsletter boxes, ads, forms, scripts. Judged by element, by
+ * class/id words and by the exact text of small elements; never removes the element holding
+ * most of the article's text.
+ */
+import { squash, textOf, type Doc, type El } from './dom';
+
+const STRUCTURAL = [
+  'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'object', 'embed', 'form', 'button', 'input',
+  'select', 'textarea', 'nav', 'footer', 'aside', 'dialog', 'svg', 'canvas',
+  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[role="dialog"]',
+  '[aria-hidden="true"]', '[hidden]',
+].join(', ');
+
+/** Words in class/id names that mark chrome (matched against whole "-"/"_"-separated pieces). */
+const CHROME_WORDS = new Set([
+  'share', 'shares', 'sharing', 'sharebar', 'social', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup',
+  'comment', 'comments', 'disqus', 'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'dfp',
+  'promo', 'promoted', 'sponsor', 'sponsored', 'related', 'recommended', 'recommendations', 'outbrain', 'taboola',
+  'cookie', 'cookies', 'consent', 'popup', 'modal', 'menu', 'breadcrumb', 'breadcrumbs', 'byline', 'meta', 'dateline',
+  'tags', 'toolbar', 'sidebar', 'masthead', 'topbar', 'paywall', 'donate', 'banner', 'skip', 'print',
+]);
+
+/** Whole text of small elements that is chrome wherever it appears. */
+const CHROME_TEXT = /^(live|live tv|audio only|listen|google ?\+|google plus|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|share|share this( article| story)?|copy link|post with no comments\.?|no comments( yet)?\.?|\d+ comments?\.?|comments?|leave a comment|advertisement|sponsored|subscribe|sign up|follow us( on \w+)?|read more|skip to (main )?content)$/i;
+
+function hasChromeName(el: El): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  if (!names.trim()) return false;
+  return names.split(/\s+/).some((token) => token && (CHROME_WORDS.has(token) || token.split(/[-_]+/).some((p) => CHROME_WORDS.has(p))));
+}
+
+/** Removes chrome from the document; `keep` elements (and their ancestors) survive. */
+export function removeChrome(document: Doc, keep: El[] = []): void {
+  const root = document.body;
+  if (!root) return;
+  const totalText = textOf(root).length || 1;
+  const protectedEl = (el: El) => keep.some((k) => el === k || el.contains(k)) || textOf(el).length > totalText * 0.4;
+
+  for (const el of Array.from(root.querySelectorAll(STRUCTURAL))) if (el.isConnected && !protectedEl(el)) el.remove();
+
+  // Page header (not headers inside an article).
+  for (const el of Array.from(root.querySelectorAll('header'))) {
+    if (el.isConnected && !el.closest('article') && !protectedEl(el)) el.remove();
+  }
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+    if (el.isConnected && el.tagName !== 'ARTICLE' && el.tagName !== 'MAIN' && el.tagName !== 'BODY' && hasChromeName(el) && !protectedEl(el)) el.remove();
+  }
+  // Small elements whose whole text is chrome.
+  for (const el of Array.from(root.querySelectorAll('li, a, p, div, span, h3, h4, h5, h6'))) {
+    if (!el.isConnected || el.querySelector('img, figure')) continue;
+    const text = squash(el.textContent);
+    if (text.length <= 40 && CHROME_TEXT.test(text) && !protectedEl(el)) el.remove();
+  }
+  // Lists emptied by the above.
+  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
+    if (list.isConnected && !textOf(list) && !list.querySelector('img')) list.remove();
+  }
+}

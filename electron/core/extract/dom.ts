@@ -1,0 +1,75 @@
+/**
+ * linkedom helpers for extraction: parse a page with its URL known to the document (baseURI /
+ * documentURI, which linkedom leaves empty and Readability reads), normalized text, and
+ * block-aware plain text of an element.
+ */
+import { parseHTML } from 'linkedom';
+import { resolveUrl } from './urls';
+
+// linkedom's DOM types are close to the standard ones; we use the standard names.
+export type Doc = Document;
+export type El = Element;
+
+/** Parses a whole page. The effective base URL is <base href> resolved against pageUrl. */
+export function parsePage(html: string, pageUrl: string): { document: Doc; baseUrl: string } {
+  const { document } = parseHTML(html) as unknown as { document: Doc };
+  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
+  const baseUrl = (baseHref && resolveUrl(baseHref, pageUrl)) || pageUrl;
+  // Readability resolves links with document.baseURI and compares it with documentURI.
+  Object.defineProperty(document, 'baseURI', { value: baseUrl, configurable: true });
+  Object.defineProperty(document, 'documentURI', { value: pageUrl, configurable: true });
+  Object.defineProperty(document, 'URL', { value: pageUrl, configurable: true });
+  return { document, baseUrl };
+}
+
+/** Parses an HTML fragment into a <body> whose innerHTML is the fragment. */
+export function parseFragment(html: string): { document: Doc; body: El } {
+  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: Doc };
+  return { document, body: document.body };
+}
+
+export const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+
+export function textOf(el: El | null | undefined): string {
+  return squash(el?.textContent);
+}
+
+const BLOCKS = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION',
+  'PRE', 'TABLE', 'TR', 'UL', 'OL', 'DL', 'DT', 'DD', 'HR', 'DETAILS', 'SUMMARY', 'CAPTION',
+]);
+
+/** Plain text with a blank line between blocks and tabs between table cells. */
+export function blockText(root: El): string {
+  const parts: string[] = [];
+  let line = '';
+  const flush = () => {
+    const t = squash(line);
+    if (t) parts.push(t);
+    line = '';
+  };
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) line += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        const tag = (child as El).tagName;
+        if (tag === 'BR') line += '\n';
+        else if (tag === 'TD' || tag === 'TH') {
+          walk(child);
+          line += '\t';
+        } else if (BLOCKS.has(tag)) {
+          flush();
+          walk(child);
+          flush();
+        } else walk(child);
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return parts.join('\n\n');
+}
+
+export function removeAll(elements: Iterable<El>): void {
+  for (const el of Array.from(elements)) el.remove();
+}

@@ -1,0 +1,52 @@
+/**
+ * Related-article links: anchors in the article (body links and "related" blocks) that point to
+ * other article-like pages on the same site, with their titles. Read before chrome removal.
+ */
+import { squash, textOf, type Doc, type El } from './dom';
+import { resolveUrl } from './urls';
+
+const NOT_ARTICLE_SEGMENT = /^(tag|tags|topic|topics|section|sections|category|categories|author|authors|search|live|about|contact|subscribe|login|signin|register|account|privacy|terms|feed|rss|page|video-list|newsletters?)$/i;
+
+/** True when the URL path looks like an article rather than a section, tag or utility page. */
+export function isArticleLikePath(pathname: string): boolean {
+  const segments = pathname.split('/').filter(Boolean);
+  if (segments.length === 0) return false;
+  if (segments.slice(0, -1).some((s) => NOT_ARTICLE_SEGMENT.test(s)) || NOT_ARTICLE_SEGMENT.test(segments[0]!)) return false;
+  const last = decodeURIComponent(segments.at(-1)!).replace(/\.(html?|php|aspx?|shtml)$/i, '');
+  if (/\.(html?|php|aspx?|shtml)$/i.test(segments.at(-1)!) && last.length >= 3) return true;
+  if (last.split(/[-_]/).filter(Boolean).length >= 3) return true;
+  return /\d{4,}/.test(last) && segments.length >= 2;
+}
+
+const EXCLUDED_CONTEXT = 'nav, header, footer, [class*="breadcrumb" i], [class*="share" i], [class*="social" i], [class*="menu" i], [class*="tags" i]';
+
+export function collectRelated(document: Doc, pageUrl: string, baseUrl: string, scope: El | null): { title: string; url: string }[] {
+  const root = scope ?? document.body;
+  if (!root) return [];
+  let page: URL;
+  try {
+    page = new URL(pageUrl);
+  } catch {
+    return [];
+  }
+  const seen = new Set<string>([page.origin + page.pathname]);
+  const out: { title: string; url: string }[] = [];
+  for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+    const header = a.closest('header');
+    if (a.closest(EXCLUDED_CONTEXT) && !(header && header.closest('article'))) continue;
+    const href = resolveUrl(a.getAttribute('href'), baseUrl);
+    if (!href) continue;
+    const url = new URL(href);
+    if (url.hostname.replace(/^www\./, '') !== page.hostname.replace(/^www\./, '')) continue;
+    if (!isArticleLikePath(url.pathname)) continue;
+    const key = url.origin + url.pathname;
+    if (seen.has(key)) continue;
+    const title = textOf(a) || squash(a.getAttribute('title'));
+    if (title.length < 8 || title.split(' ').length < 2) continue;
+    seen.add(key);
+    url.hash = '';
+    out.push({ title, url: url.href });
+    if (out.length >= 30) break;
+  }
+  return out;
+}
