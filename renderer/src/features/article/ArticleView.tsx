@@ -1,0 +1,167 @@
+/**
+ * The article page: breadcrumb, headline, dek, byline, dates, lead photo with caption and credit,
+ * the body, related articles, "Save for later" toggle and "Open original". Marks it read on open.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Article } from '../../../../electron/shared/models';
+import { useNews, useStoreVersion } from '../../api/NewsProvider';
+import { useLoad } from '../../api/useLoad';
+import { hrefs } from '../../routing/routes';
+import { Figure } from '../../ui/Figure';
+import { formatLongDate, formatUpdated } from '../../ui/format/dates';
+import { APP_NAME, useFocusOnMount } from '../../ui/ScreenHeading';
+import { ArticleBody } from './ArticleBody';
+import { RelatedList } from './RelatedList';
+import './article.css';
+
+export function ArticleView({ id }: { id: string }) {
+  const { data: article, error, loading } = useLoad(`article:${id}`, (news) => news.getArticle(id));
+  if (error) {
+    return (
+      <p className="notice notice--error" role="alert">
+        This article could not be loaded: {error}
+      </p>
+    );
+  }
+  if (loading && article === undefined) return <p className="loading">Loading article…</p>;
+  if (!article) {
+    return (
+      <div className="empty">
+        <h1>Article not found</h1>
+        <p>
+          It may have been removed when its source was. Go back to <a href={hrefs.all}>all articles</a>.
+        </p>
+      </div>
+    );
+  }
+  return <ArticlePage article={article} />;
+}
+
+function Breadcrumb({ path, fallback }: { path: string[]; fallback: string }) {
+  return (
+    <nav className="breadcrumb" aria-label="Breadcrumb">
+      <ol>
+        {path.length === 0 && (
+          <li>
+            <a href={hrefs.all}>{fallback}</a>
+          </li>
+        )}
+        {path.map((part, i) => {
+          const key = path.slice(0, i + 1).join(' > ');
+          const last = i === path.length - 1;
+          return (
+            <li key={key}>
+              {i > 0 && (
+                <span className="breadcrumb__sep" aria-hidden="true">
+                  {' › '}
+                </span>
+              )}
+              <a href={hrefs.section(key)} aria-current={last ? 'location' : undefined}>
+                {part}
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+function ArticlePage({ article }: { article: Article }) {
+  const news = useNews();
+  const { changed } = useStoreVersion();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [saved, setSavedState] = useState(article.saved);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const markedRead = useRef<string | null>(null);
+
+  useFocusOnMount(headingRef);
+  useEffect(() => setSavedState(article.saved), [article.id, article.saved]);
+  useEffect(() => {
+    document.title = `${article.title} · ${APP_NAME}`;
+    window.scrollTo({ top: 0 });
+  }, [article.id, article.title]);
+  useEffect(() => {
+    if (article.read || markedRead.current === article.id) return;
+    markedRead.current = article.id;
+    news.setRead({ id: article.id, read: true }).then(changed, () => undefined);
+  }, [article.id, article.read, news, changed]);
+
+  async function toggleSaved() {
+    const next = !saved;
+    setBusy(true);
+    setSavedState(next);
+    setMessage(null);
+    try {
+      await news.setSaved({ id: article.id, saved: next });
+      changed();
+    } catch (err) {
+      setSavedState(!next);
+      setMessage(`Could not ${next ? 'save' : 'unsave'} the article: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function openExternal(url: string) {
+    news.openExternal(url).then(
+      (opened) => {
+        if (!opened) setMessage('That link could not be opened.');
+      },
+      (err: unknown) => setMessage(`That link could not be opened: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }
+
+  const published = formatLongDate(article.publishedAt);
+  const updated = formatUpdated(article.publishedAt, article.updatedAt);
+  const original = article.canonicalUrl || article.url;
+
+  return (
+    <article className="article" lang={article.language || undefined}>
+      <header className="article__header">
+        <Breadcrumb path={article.sectionPath} fallback={article.siteName || article.sourceTitle || 'All articles'} />
+        <h1 ref={headingRef} tabIndex={-1} className="article__headline">
+          {article.title || 'Untitled'}
+        </h1>
+        {article.dek && <p className="article__dek">{article.dek}</p>}
+        <div className="article__meta">
+          {article.byline && <p className="byline">{article.byline}</p>}
+          <p className="article__dates">
+            {published && (
+              <span>
+                Published <time dateTime={article.publishedAt ?? undefined}>{published}</time>
+              </span>
+            )}
+            {updated && (
+              <span>
+                {published && <span aria-hidden="true"> · </span>}
+                Updated <time dateTime={article.updatedAt ?? undefined}>{updated}</time>
+              </span>
+            )}
+          </p>
+          <p className="article__source">{article.siteName || article.sourceTitle}</p>
+        </div>
+        <div className="article__actions">
+          <button type="button" className="button button--toggle" aria-pressed={saved} onClick={toggleSaved} disabled={busy}>
+            {saved ? 'Saved' : 'Save for later'}
+          </button>
+          {original && (
+            <button type="button" className="button button--quiet" onClick={() => openExternal(original)}>
+              Open original
+            </button>
+          )}
+          {!article.offline && <span className="badge badge--warn">Not fully stored</span>}
+        </div>
+        {message && (
+          <p className="notice notice--error" role="alert">
+            {message}
+          </p>
+        )}
+      </header>
+      {article.photo && <Figure photo={article.photo} className="article__lead" />}
+      <ArticleBody html={article.bodyHtml} text={article.bodyText} related={article.related} openExternal={openExternal} />
+      {article.related.length > 0 && <RelatedList related={article.related} openExternal={openExternal} />}
+    </article>
+  );
+}

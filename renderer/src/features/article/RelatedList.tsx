@@ -1,0 +1,33 @@
+/** Related articles: stored ones open in place, others open in the system browser. */
+import type { RelatedLink } from '../../../../electron/shared/models';
+import { hrefs } from '../../routing/routes';
+import { isExternalUrl } from '../../ui/links';
+
+interface RelatedListProps {
+  related: RelatedLink[];
+  openExternal: (url: string) => void;
+}
+
+export function RelatedList({ related, openExternal }: RelatedListProps) {
+  return (
+    <aside className="related" aria-labelledby="related-heading">
+      <h2 id="related-heading">Related</h2>
+      <ul>
+        {related.map((link, i) => (
+          <li key={`${link.url}-${i}`}>
+            {link.articleId ? (
+              <a href={hrefs.article(link.articleId)}>{link.title || link.url}</a>
+            ) : isExternalUrl(link.url) ? (
+              <button type="button" className="linklike" onClick={() => openExternal(link.url)}>
+                {link.title || link.url}
+                <span className="related__external"> (opens in browser)</span>
+              </button>
+            ) : (
+              <span>{link.title}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,85 @@
+/** A section front: the lead story with a large photo, then cards; "Show more" pages further. */
+import { useState } from 'react';
+import type { ArticleSummary } from '../../../../electron/shared/models';
+import { useLoad } from '../../api/useLoad';
+import { ArticleCard } from '../../ui/ArticleCard';
+import { ScreenHeading } from '../../ui/ScreenHeading';
+import { hrefs } from '../../routing/routes';
+import './sections.css';
+
+const PAGE = 48;
+
+function pickLead(articles: ArticleSummary[]): number {
+  const withPhoto = articles.findIndex((a) => a.thumbnail);
+  return withPhoto >= 0 && withPhoto < 6 ? withPhoto : 0;
+}
+
+export function SectionFront({ section }: { section: string | null }) {
+  const [limit, setLimit] = useState(PAGE);
+  const key = `front:${section ?? ''}:${limit}`;
+  const { data, error, loading } = useLoad(key, (news) =>
+    news.listArticles(section === null ? { limit } : { section, limit }),
+  );
+  const path = section ? section.split(' > ') : [];
+  const title = section ? path[path.length - 1]! : 'All articles';
+  const parents = path.slice(0, -1);
+
+  const articles = data ?? [];
+  const leadIndex = pickLead(articles);
+  const lead = articles[leadIndex];
+  const rest = articles.filter((_, i) => i !== leadIndex);
+  const unread = articles.filter((a) => !a.read).length;
+
+  return (
+    <div className="front">
+      <ScreenHeading
+        kicker={parents.length > 0 ? parents.join(' › ') : section ? 'Section' : 'Front page'}
+        title={title}
+        documentTitle={section ?? 'All articles'}
+      >
+        {articles.length > 0 && (
+          <p className="front__summary">
+            {articles.length === limit ? `${limit}+` : articles.length} {articles.length === 1 ? 'story' : 'stories'}
+            {unread > 0 && `, ${unread} unread`}
+          </p>
+        )}
+      </ScreenHeading>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          Articles could not be loaded: {error}
+        </p>
+      )}
+      {!error && !loading && articles.length === 0 && (
+        <div className="empty">
+          <p>No articles here yet.</p>
+          <p>
+            Add a news site on the <a href={hrefs.sources}>Sources</a> screen, then press “Sync now”.
+          </p>
+        </div>
+      )}
+      {lead && (
+        <section className="front__lead" aria-label="Lead story">
+          <ArticleCard article={lead} variant="lead" level={2} />
+        </section>
+      )}
+      {rest.length > 0 && (
+        <section aria-label="More stories">
+          <ul className="front__grid">
+            {rest.map((a) => (
+              <li key={a.id}>
+                <ArticleCard article={a} level={3} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {articles.length >= limit && (
+        <div className="front__more">
+          <button type="button" className="button" onClick={() => setLimit((l) => l + PAGE)} disabled={loading}>
+            Show more stories
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

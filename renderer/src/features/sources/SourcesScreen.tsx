@@ -1,0 +1,139 @@
+/** Sources: every feed with last sync, article count and last error; add by feed or site URL; remove. */
+import { useState, type FormEvent } from 'react';
+import { useNews, useStoreVersion } from '../../api/NewsProvider';
+import { useLoad } from '../../api/useLoad';
+import { formatLongDateTime, formatRelative } from '../../ui/format/dates';
+import { ScreenHeading } from '../../ui/ScreenHeading';
+import './sources.css';
+
+export function SourcesScreen() {
+  const news = useNews();
+  const { changed } = useStoreVersion();
+  const { data, error } = useLoad('sources', (n) => n.listSources());
+  const [url, setUrl] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [addError, setAddError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const sources = data ?? [];
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    const value = url.trim();
+    if (!value) {
+      setAddError('Enter the address of a feed or a news site.');
+      return;
+    }
+    const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
+    setAdding(true);
+    setAddError(null);
+    setMessage(null);
+    try {
+      const source = await news.addSource({ url: withScheme });
+      setUrl('');
+      setMessage(`Added ${source.title || source.url}. Its articles arrive with the next sync.`);
+      changed();
+    } catch (err) {
+      setAddError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setAdding(false);
+    }
+  }
+
+  async function remove(id: string, title: string) {
+    setMessage(null);
+    try {
+      await news.removeSource(id);
+      setMessage(`Removed ${title}.`);
+      changed();
+    } catch (err) {
+      setMessage(`Could not remove ${title}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  return (
+    <div className="sources">
+      <ScreenHeading kicker="Where the news comes from" title="Sources" />
+      <form className="sources__add" onSubmit={add} noValidate>
+        <label htmlFor="source-url">Feed or site URL</label>
+        <div className="sources__add-row">
+          <input
+            id="source-url"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="https://example.com/feed.xml"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            aria-invalid={addError ? true : undefined}
+            aria-describedby={addError ? 'source-url-error' : 'source-url-hint'}
+          />
+          <button type="submit" className="button" disabled={adding}>
+            {adding ? 'Adding…' : 'Add source'}
+          </button>
+        </div>
+        <p id="source-url-hint" className="sources__hint">
+          A feed (RSS, Atom, JSON Feed) or a site’s home page; the feed is found for you.
+        </p>
+        {addError && (
+          <p id="source-url-error" className="notice notice--error" role="alert">
+            {addError}
+          </p>
+        )}
+      </form>
+      <p className="sources__message" role="status">
+        {message ?? ''}
+      </p>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          Sources could not be loaded: {error}
+        </p>
+      )}
+      {data && sources.length === 0 && <p className="empty">No sources yet.</p>}
+      {sources.length > 0 && (
+        <ul className="sources__list" aria-label="Your sources">
+          {sources.map((s) => (
+            <li key={s.id} className="source">
+              <div className="source__text">
+                <h2 className="source__title">{s.title || s.url}</h2>
+                <p className="source__url">{s.url}</p>
+                <dl className="source__facts">
+                  <div>
+                    <dt>Last sync</dt>
+                    <dd>
+                      {s.lastSyncAt ? (
+                        <time dateTime={s.lastSyncAt} title={formatLongDateTime(s.lastSyncAt) ?? undefined}>
+                          {formatRelative(s.lastSyncAt)}
+                        </time>
+                      ) : (
+                        'Never'
+                      )}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>Articles</dt>
+                    <dd>{s.articleCount}</dd>
+                  </div>
+                  {s.lastError && (
+                    <div className="source__error">
+                      <dt>Last error</dt>
+                      <dd>{s.lastError}</dd>
+                    </div>
+                  )}
+                </dl>
+              </div>
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-label={`Remove source ${s.title || s.url}`}
+                onClick={() => remove(s.id, s.title || s.url)}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** Renderer entry: mounts the app into #root with the host bridge in context. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { NewsProvider } from './api/NewsProvider';
+import { App } from './App';
+import './ui/base.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <NewsProvider>
+      <App />
+    </NewsProvider>
+  </StrictMode>,
+);
