@@ -121,7 +121,7 @@ function finishBody(html: string, baseUrl: string, opts: { leadUrl?: string | nu
 
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
   const { document, baseUrl } = parsePage(html, pageUrl);
-  if (!document.body) throw new NotAnArticleError('no page body');
+  if (!document.documentElement || !document.body) throw new NotAnArticleError('no page body');
   resolveImages(document, baseUrl);
   const meta = readMetadata(document, pageUrl, baseUrl);
   const scope = articleScope(document);

@@ -26,6 +26,9 @@ const CHROME_WORDS = new Set([
 /** Whole text of small elements that is chrome wherever it appears. */
 const CHROME_TEXT = /^(live|live tv|audio only|listen|google ?\+|google plus|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|share|share this( article| story)?|copy link|post with no comments\.?|no comments( yet)?\.?|\d+ comments?\.?|comments?|leave a comment|advertisement|sponsored|subscribe|sign up|follow us( on \w+)?|read more|skip to (main )?content)$/i;
 
+/** "Published 16 February 2024", "Updated: 17 Feb 2024 10:00" standing alone. */
+const DATELINE = /^(first )?(published|posted|updated|last updated|modified)( on)?:?\s+[\w ,:.+-]{4,60}$/i;
+
 function hasChromeName(el: El): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   if (!names.trim()) return false;
@@ -53,6 +56,7 @@ export function removeChrome(document: Doc, keep: El[] = []): void {
     if (!el.isConnected || el.querySelector('img, figure')) continue;
     const text = squash(el.textContent);
     if (text.length <= 40 && CHROME_TEXT.test(text) && !protectedEl(el)) el.remove();
+    else if (text.length <= 80 && DATELINE.test(text) && !protectedEl(el)) el.remove();
   }
   // Lists emptied by the above.
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {

@@ -16,6 +16,7 @@ const table: [string, string, string][] = [
   ['Fireworks over the harbour - Reuters', 'Fireworks over the harbour', 'Reuters'],
   ['Photo: Westmere Chess Club/ @wm_chess', '', 'Westmere Chess Club/ @wm_chess'],
   ['Credit: Harbour Board', '', 'Harbour Board'],
+  ['Photo: J. Park', '', 'J. Park'],
   ['A plain caption with no credit at all.', 'A plain caption with no credit at all.', ''],
   ['Children at the photo booth during the fair.', 'Children at the photo booth during the fair.', ''],
   ['Mayor Ana Ruiz (left) opens the bridge.', 'Mayor Ana Ruiz (left) opens the bridge.', ''],

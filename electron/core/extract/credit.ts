@@ -48,7 +48,7 @@ export function splitCaptionCredit(text: string): CaptionCredit {
     return { caption: clean(pipe[1] ?? ''), credit: stripLabel(pipe[2]) };
   }
   // "Photo: X" with no caption at all
-  if (LEADING_LABEL_RE.test(whole) && !/[.!?]\s/.test(whole.replace(LEADING_LABEL_RE, ''))) {
+  if (LEADING_LABEL_RE.test(whole) && whole.replace(LEADING_LABEL_RE, '').length <= 60) {
     return { caption: '', credit: stripLabel(whole) };
   }
   // "Caption. Photograph: X" / "Caption. Credit: X"

@@ -12,7 +12,9 @@ export type El = Element;
 
 /** Parses a whole page. The effective base URL is <base href> resolved against pageUrl. */
 export function parsePage(html: string, pageUrl: string): { document: Doc; baseUrl: string } {
-  const { document } = parseHTML(html) as unknown as { document: Doc };
+  // linkedom needs an <html> element to build head/body around; fragments get one.
+  const whole = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(whole) as unknown as { document: Doc };
   const baseHref = document.querySelector('base[href]')?.getAttribute('href');
   const baseUrl = (baseHref && resolveUrl(baseHref, pageUrl)) || pageUrl;
   // Readability resolves links with document.baseURI and compares it with documentURI.
