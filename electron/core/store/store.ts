@@ -73,6 +73,8 @@ export class NewsStore {
     try {
       await fs.mkdir(store.photosDir, { recursive: true });
       await fs.mkdir(store.articlesDir, { recursive: true });
+      await removeStaleTempFiles(store.dataDir);
+      await removeStaleTempFiles(store.articlesDir);
       await store.index.read();
       const version = store.index.data.schemaVersion;
       if (version > SCHEMA_VERSION) {
@@ -404,6 +406,13 @@ export class NewsStore {
     });
     this.pendingIndexSave = pending;
     return pending;
+  }
+}
+
+/** Temp files left by a crashed writer (we hold the lock, so none is in progress). */
+async function removeStaleTempFiles(dir: string): Promise<void> {
+  for (const name of await fs.readdir(dir)) {
+    if (/\.\d+\.\d+\.tmp$/.test(name)) await fs.rm(path.join(dir, name), { force: true });
   }
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Test helper process for the crash test: opens the store in argv[2] and stores and saves articles
+ * in a loop, printing "ack <kind> <id>" after each write's promise resolved. The test kills it with
+ * SIGKILL at random moments and checks every acknowledged write survived.
+ */
+import { dedupeKeys } from './ids';
+import { NewsStore } from './store';
+
+const dataDir = process.argv[2]!;
+const prefix = process.argv[3] ?? 'run';
+const store = await NewsStore.open(dataDir);
+process.stdout.write('ready\n');
+for (let i = 0; ; i++) {
+  const link = `https://crash.example/${prefix}/${i}`;
+  const { id } = await store.upsertArticle({
+    keys: dedupeKeys({ sourceId: 'crash', guid: null, link }),
+    url: link,
+    canonicalUrl: link,
+    sourceId: 'crash',
+    sourceTitle: 'Crash test',
+    sectionPath: ['Crash'],
+    title: `Article ${prefix} ${i}`,
+    dek: '',
+    byline: '',
+    publishedAt: null,
+    updatedAt: null,
+    thumbnail: null,
+    offline: true,
+    photo: null,
+    bodyHtml: `<p>${'Body text. '.repeat(200)}</p>`,
+    bodyText: 'Body text. '.repeat(200),
+    related: [],
+    contentSource: 'feed',
+    siteName: '',
+    language: 'en',
+  });
+  process.stdout.write(`ack article ${id}\n`);
+  if (i % 3 === 0) {
+    await store.setSaved(id, true);
+    process.stdout.write(`ack saved ${id}\n`);
+  }
+}
