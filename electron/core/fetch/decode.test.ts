@@ -41,6 +41,8 @@ const cases: Case[] = [
   { name: 'HTTP charset beats the XML declaration', body: xml('windows-1251', hex('e9')), contentType: 'text/xml; charset=iso-8859-1', expected: 'é', encoding: 'windows-1252', source: 'http' },
   { name: 'BOM beats the HTTP charset', body: Buffer.concat([hex('efbbbf'), xml(null, Buffer.from('é', 'utf8'))]), contentType: 'text/xml; charset=windows-1252', expected: 'é', encoding: 'utf-8', source: 'bom' },
   { name: 'unknown HTTP charset is ignored', body: xml('windows-1251', hex('cff0')), contentType: 'text/xml; charset=x-no-such-thing', expected: 'Пр', encoding: 'windows-1251', source: 'document' },
+  { name: 'server says ISO-8859-1 over a valid UTF-8 document that declares UTF-8', body: xml('UTF-8', Buffer.from('café', 'utf8')), contentType: 'text/xml; charset=ISO-8859-1', expected: 'café', encoding: 'utf-8', source: 'document' },
+  { name: 'server says ISO-8859-1 over undeclared UTF-8-looking bytes: header wins', body: xml(null, Buffer.from('café', 'utf8')), contentType: 'text/xml; charset=ISO-8859-1', expected: 'cafÃ©', encoding: 'windows-1252', source: 'http' },
   { name: 'server says UTF-8 but bytes are not and the document declares', body: xml('windows-1252', hex('93')), contentType: 'text/xml; charset=utf-8', expected: '“', encoding: 'windows-1252', source: 'document' },
 ];
 

@@ -45,6 +45,11 @@ function declaredEncoding(body: Buffer): string | null {
   return name;
 }
 
+function hasNonAscii(body: Buffer): boolean {
+  for (let i = 0; i < body.length; i++) if (body[i]! > 0x7f) return true;
+  return false;
+}
+
 /** Decide which encoding `body` is in. */
 export function sniffEncoding(body: Buffer, contentType: string): SniffedEncoding {
   const bom = getBOMEncoding(body);
@@ -57,6 +62,11 @@ export function sniffEncoding(body: Buffer, contentType: string): SniffedEncodin
     // another charset, is a misconfigured server: the document knows better.
     if (http === 'utf-8' && declared && declared !== 'utf-8' && !isUtf8(body)) {
       return { encoding: declared, source: 'document' };
+    }
+    // Likewise a server default of ISO-8859-1 over a document that declares UTF-8 and is valid
+    // UTF-8 with non-ASCII bytes: legacy text is practically never valid multi-byte UTF-8.
+    if (http !== 'utf-8' && declared === 'utf-8' && hasNonAscii(body) && isUtf8(body)) {
+      return { encoding: 'utf-8', source: 'document' };
     }
     return { encoding: http, source: 'http' };
   }
