@@ -1,0 +1,144 @@
+/**
+ * The photo cache: downloads a photo, accepts it only when its bytes are a JPEG, PNG, GIF, WebP
+ * or AVIF (sniffed magic bytes, never the URL or Content-Type; HTML and SVG are refused), reads
+ * its size from the header (refusing > 50 megapixels before anything decodes it), and stores it
+ * as "<sha256>.<ext>" in the photos folder with a temp file + fsync + rename. Idempotent.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { lstatSync } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import { fetchUrl } from '../fetch/http';
+import type { CachedPhoto, FetchOptions } from '../types';
+
+export const PHOTO_MAX_BYTES = 20 * 1024 * 1024;
+export const PHOTO_MAX_PIXELS = 50_000_000;
+export const PHOTO_ACCEPT = 'image/avif,image/webp,image/jpeg,image/png,image/gif;q=0.9,*/*;q=0.1';
+
+export type PhotoRejectReason = 'not-an-image' | 'pixel-bomb' | 'unreadable' | 'not-modified';
+
+export class PhotoRejectedError extends Error {
+  readonly reason: PhotoRejectReason;
+  constructor(reason: PhotoRejectReason, message: string) {
+    super(message);
+    this.name = 'PhotoRejectedError';
+    this.reason = reason;
+  }
+}
+
+export interface SniffedImage {
+  ext: 'jpg' | 'png' | 'gif' | 'webp' | 'avif';
+  mime: string;
+}
+
+const ascii = (bytes: Buffer, start: number, end: number) => bytes.subarray(start, end).toString('latin1');
+
+/** Image type from magic bytes, or null (HTML, SVG, text, anything else). */
+export function sniffImage(bytes: Buffer): SniffedImage | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { ext: 'jpg', mime: 'image/jpeg' };
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    return { ext: 'png', mime: 'image/png' };
+  }
+  if (bytes.length >= 6 && /^GIF8[79]a$/.test(ascii(bytes, 0, 6))) return { ext: 'gif', mime: 'image/gif' };
+  if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return { ext: 'webp', mime: 'image/webp' };
+  if (bytes.length >= 16 && ascii(bytes, 4, 8) === 'ftyp') {
+    const boxSize = Math.min(bytes.readUInt32BE(0), bytes.length, 256);
+    const brands = [ascii(bytes, 8, 12)];
+    for (let i = 16; i + 4 <= boxSize; i += 4) brands.push(ascii(bytes, i, i + 4));
+    if (brands.includes('avif') || brands.includes('avis')) return { ext: 'avif', mime: 'image/avif' };
+  }
+  return null;
+}
+
+/** Checks the bytes and returns type and size; throws PhotoRejectedError. */
+export function inspectPhoto(bytes: Buffer): SniffedImage & { width: number; height: number } {
+  const sniffed = sniffImage(bytes);
+  if (!sniffed) {
+    const head = ascii(bytes, 0, 256).trimStart().toLowerCase();
+    const what = head.startsWith('<svg') || head.includes('<svg') ? 'an SVG' : head.startsWith('<') ? 'HTML or XML' : 'not a JPEG, PNG, GIF, WebP or AVIF';
+    throw new PhotoRejectedError('not-an-image', `refused a photo that is ${what}`);
+  }
+  let width = 0;
+  let height = 0;
+  try {
+    const size = imageSize(bytes);
+    width = size.width ?? 0;
+    height = size.height ?? 0;
+  } catch (error) {
+    throw new PhotoRejectedError('unreadable', `unreadable ${sniffed.ext} header: ${(error as Error).message}`);
+  }
+  if (!(width > 0 && height > 0)) throw new PhotoRejectedError('unreadable', `the ${sniffed.ext} header gives no size`);
+  if (width * height > PHOTO_MAX_PIXELS) {
+    throw new PhotoRejectedError('pixel-bomb', `refused a ${width}x${height} photo (over ${PHOTO_MAX_PIXELS / 1_000_000} megapixels)`);
+  }
+  return { ...sniffed, width, height };
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // some platforms cannot fsync a directory; the rename is still atomic
+  }
+}
+
+/** Stores checked photo bytes in the cache (content-addressed). */
+export async function storePhotoBytes(bytes: Buffer, photosDir: string): Promise<CachedPhoto> {
+  const info = inspectPhoto(bytes);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const file = `${hash}.${info.ext}`;
+  const target = path.join(photosDir, file);
+  const result: CachedPhoto = { file, mime: info.mime, width: info.width, height: info.height, bytes: bytes.length };
+  await mkdir(photosDir, { recursive: true });
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isFile() && existing.size === bytes.length) return result;
+  const temp = path.join(photosDir, `.${hash}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await fsyncDir(photosDir);
+  return result;
+}
+
+/** Downloads a photo (20 MiB cap, image Accept header) and stores it. */
+export async function cachePhoto(url: string, photosDir: string, opts: FetchOptions = {}): Promise<CachedPhoto> {
+  const { etag: _etag, lastModified: _lastModified, ...rest } = opts;
+  const res = await fetchUrl(url, {
+    ...rest,
+    accept: PHOTO_ACCEPT,
+    maxBytes: Math.min(rest.maxBytes ?? PHOTO_MAX_BYTES, PHOTO_MAX_BYTES),
+  });
+  if (res.notModified) throw new PhotoRejectedError('not-modified', `no body for ${url} (304)`);
+  return storePhotoBytes(res.body, photosDir);
+}
+
+const CACHE_NAME = /^[0-9a-f]{64}\.(jpg|png|gif|webp|avif)$/;
+
+/** Absolute path of a cached photo, or null unless `name` is a plain cache file name of an existing file. */
+export function resolveCachedPhoto(photosDir: string, name: string): string | null {
+  if (typeof name !== 'string' || !CACHE_NAME.test(name)) return null;
+  const dir = path.resolve(photosDir);
+  const full = path.join(dir, name);
+  if (path.dirname(full) !== dir) return null;
+  try {
+    return lstatSync(full).isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
