@@ -374,7 +374,10 @@ describe('parseFeed: not a feed, broken feeds', () => {
     ['mismatched tags', '<rss version="2.0"><channel><title>x</titel></channel></rss>', /malformed or truncated XML/],
     ['rss without channel', '<rss version="2.0"></rss>', /broken feed/],
   ])('%s', (_name, text, message) => {
-    expect(parseError(text).message).toMatch(message);
+    const err = parseError(text);
+    expect(err.message).toMatch(message);
+    const reason = /HTML page/.test(err.message) ? 'html' : /^not a feed/.test(err.message) ? 'not-a-feed' : 'malformed';
+    expect(err.reason).toBe(reason);
   });
 });
 
@@ -443,7 +446,9 @@ describe('parseFeed: hostile input', () => {
     const deep = '<a>'.repeat(200_000) + '</a>'.repeat(200_000);
     const text = build(deep);
     const ms = timed(() => {
-      expect(parseError(text).message).toMatch(/nested too deeply/);
+      const err = parseError(text);
+      expect(err.message).toMatch(/nested too deeply/);
+      expect(err.reason).toBe('refused');
     });
     expect(ms).toBeLessThan(1000);
   });

@@ -18,10 +18,26 @@ import type { ParsedFeed } from '../types';
 import { normalizeFeed } from './normalize';
 import { collapseWhitespace, resolveHttpUrl } from './text';
 
+/**
+ * Why a text is not a usable feed: 'html' (an HTML page: try discoverFeedLinks on it), 'not-a-feed'
+ * (empty, plain text, other XML or JSON), 'malformed' (broken or truncated feed), 'refused'
+ * (hostile: external entities, nesting too deep).
+ */
+export type FeedParseErrorReason = 'html' | 'not-a-feed' | 'malformed' | 'refused';
+
 export class FeedParseError extends Error {
+  readonly reason: FeedParseErrorReason;
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'FeedParseError';
+    this.reason = message.includes('got an HTML page')
+      ? 'html'
+      : message.startsWith('refused')
+        ? 'refused'
+        : message.startsWith('not a feed')
+          ? 'not-a-feed'
+          : 'malformed';
   }
 }
 
@@ -61,7 +77,7 @@ function jsonDepthExceeds(text: string, limit: number): boolean {
 
 function parseJson(text: string): AnyFeed {
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
-    throw new FeedParseError(`not a feed (JSON nested more than ${MAX_JSON_DEPTH} levels deep)`);
+    throw new FeedParseError(`refused: JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
   }
   let value: unknown;
   try {
