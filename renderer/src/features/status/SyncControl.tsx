@@ -11,10 +11,12 @@ export function SyncControl() {
   const [progress, setProgress] = useState<Map<string, SyncProgress>>(new Map());
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const lastSummary = useRef<string | null>(null);
+  const ownSync = useRef(false);
 
   useEffect(() => {
     const finish = (summary: SyncSummary) => {
       setSyncing(false);
+      setProgress(new Map());
       const id = `${summary.startedAt}|${summary.finishedAt}`;
       if (lastSummary.current === id) return;
       lastSummary.current = id;
@@ -37,7 +39,26 @@ export function SyncControl() {
     };
   }, [news]);
 
+  // A sync the host started (on launch, on a timer, when the network came back) may finish before
+  // the event stream is connected: while syncing, ask the host now and then whether it still is.
+  useEffect(() => {
+    if (!syncing || ownSync.current) return;
+    const timer = window.setInterval(() => {
+      news.getStatus().then(
+        (status) => {
+          if (!status.syncing && !ownSync.current) {
+            setSyncing(false);
+            setProgress(new Map());
+          }
+        },
+        () => undefined,
+      );
+    }, 2000);
+    return () => window.clearInterval(timer);
+  }, [news, syncing]);
+
   async function syncNow() {
+    ownSync.current = true;
     setSyncing(true);
     setProgress(new Map());
     setMessage(null);
@@ -52,6 +73,9 @@ export function SyncControl() {
     } catch (err) {
       setSyncing(false);
       setMessage({ text: `Sync failed: ${err instanceof Error ? err.message : String(err)}`, failed: true });
+    } finally {
+      ownSync.current = false;
+      setProgress(new Map());
     }
   }
 
