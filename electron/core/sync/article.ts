@@ -60,7 +60,10 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
   }
 
   // The page.
+  // A page that could not be fetched leaves the article incomplete (retried next sync); a page
+  // that is fetched but is not an article makes the feed's text final.
   let page: ExtractedArticle | null = null;
+  let pageFetchFailed = false;
   let finalUrl = item.link;
   if (item.link) {
     try {
@@ -68,10 +71,15 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
         fetchUrl(item.link!, { ...ctx.fetchOptions, accept: HTML_ACCEPT, signal: ctx.signal }),
       );
       finalUrl = res.url;
-      page = extractArticle(decodeBody(res.body, res.contentType), res.url);
+      try {
+        page = extractArticle(decodeBody(res.body, res.contentType), res.url);
+      } catch (error) {
+        warnings.push(`page ${item.link}: ${messageOf(error)} (used the feed's text)`);
+      }
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
-      warnings.push(`page ${item.link}: ${messageOf(error)} (kept the feed's text)`);
+      pageFetchFailed = true;
+      warnings.push(`page ${item.link}: ${messageOf(error)} (kept the feed's text; retried next sync)`);
     }
   }
 
@@ -86,7 +94,8 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
       warnings.push(`feed content of "${item.title}": ${messageOf(error)}`);
     }
   }
-  const usePage = page !== null && page.bodyText.trim().length >= feedContent.bodyText.trim().length;
+  // The page wins unless the feed's text is clearly more complete (a truncated or failed extraction).
+  const usePage = page !== null && page.bodyText.trim().length >= 0.9 * feedContent.bodyText.trim().length;
   const body = usePage ? page! : feedContent;
 
   // Photos: lead, then inline ones (and any <img> in the body not listed).
@@ -110,7 +119,7 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
   const photo = leadCandidate ? toPhoto(leadCandidate, files, sizes) : null;
   const bodyHtml = localizeImages(body.bodyHtml, files);
   const bodyText = body.bodyText.trim();
-  const offline = bodyText.length > 0 && [...files.values()].every((file) => file !== null);
+  const offline = !pageFetchFailed && bodyText.length > 0 && [...files.values()].every((file) => file !== null);
 
   if (existing && existing.offline && !offline) {
     warnings.push(`"${existing.title}": kept the complete stored copy`);
