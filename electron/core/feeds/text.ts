@@ -16,9 +16,38 @@ function entityDecoder(): { innerHTML: string; textContent: string | null } {
   return decoderElement;
 }
 
+const BASIC_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Fast path for the common references; null when anything else needs the full HTML rules. */
+function decodeBasicEntities(text: string): string | null {
+  let unsupported = false;
+  const out = text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{0,31}))?(;?)/g, (whole, dec, hexa, name, semi) => {
+    if (!dec && !hexa && !name) return whole; // a lone "&"
+    if (!semi) {
+      unsupported = true; // legacy references without ";" follow special HTML rules
+      return whole;
+    }
+    if (name) {
+      const value = BASIC_ENTITIES[name as string];
+      if (value === undefined) unsupported = true;
+      return value ?? whole;
+    }
+    const code = dec ? Number(dec) : parseInt(hexa as string, 16);
+    // C1 range maps through windows-1252 in HTML; NUL, surrogates and out-of-range need rules too.
+    if (code === 0 || (code >= 0x80 && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
+      unsupported = true;
+      return whole;
+    }
+    return String.fromCodePoint(code);
+  });
+  return unsupported ? null : out;
+}
+
 /** Decode HTML character references (&amp; &eacute; &#8217; &#x2019;) in text without markup. */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
+  const basic = decodeBasicEntities(text);
+  if (basic !== null) return basic;
   const element = entityDecoder();
   // Escape "<" so only references are interpreted, never markup.
   element.innerHTML = text.replace(/</g, '&lt;');
