@@ -256,6 +256,15 @@ describe('parseFeed: RSS item variants', () => {
     expect(feed.items[0]!.link).toBe('https://o.example/x');
   });
 
+  it('reads RSS 0.91 with its public DOCTYPE and an xml-stylesheet instruction', () => {
+    const text =
+      '<?xml version="1.0" encoding="ISO-8859-1"?>\n<?xml-stylesheet type="text/xsl" href="/rss.xsl"?>\n' +
+      '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n' +
+      '<rss version="0.91"><channel><title>Old</title><link>https://o.example/</link><description>d</description>' +
+      '<item><title>Caf&eacute; opens</title><link>https://o.example/x</link></item></channel></rss>';
+    expect(parseFeed(text, FEED_URL).items.map((i) => [i.title, i.link])).toEqual([['Café opens', 'https://o.example/x']]);
+  });
+
   it('accepts a leading BOM and whitespace', () => {
     expect(parseFeed(`\ufeff\n  ${rss('<item><title>x</title></item>')}`, FEED_URL).items).toHaveLength(1);
   });
