@@ -3,7 +3,7 @@
  * main area showing the screen for the current hash route. Screens are features that do not know
  * each other; only this shell composes them.
  */
-import type { MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { ArticleView } from './features/article/ArticleView';
 import { SavedList } from './features/saved/SavedList';
 import { SectionFront } from './features/sections/SectionFront';
@@ -13,7 +13,9 @@ import { OfflineIndicator } from './features/status/OfflineIndicator';
 import { SyncControl } from './features/status/SyncControl';
 import { hrefOf, hrefs, type Route } from './routing/routes';
 import { useRoute } from './routing/useRoute';
+import { clickCommandTarget, moveStoryFocus, useCommandKeys, type Command } from './ui/commands';
 import { APP_NAME } from './ui/ScreenHeading';
+import { ShortcutHelp } from './ui/ShortcutHelp';
 import './ui/layout.css';
 
 function Screen({ route }: { route: Route }) {
@@ -38,8 +40,38 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+function openFocusedStory(): void {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active.hasAttribute('data-story-link')) active.click();
+}
+
 export function App() {
   const route = useRoute();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const onArticle = route.name === 'article';
+  const commands = useMemo<Command[]>(
+    () => [
+      {
+        id: 'next',
+        keys: ['j'],
+        label: 'Next story',
+        perform: () => (onArticle ? clickCommandTarget('next-article') : moveStoryFocus(1)),
+      },
+      {
+        id: 'previous',
+        keys: ['k'],
+        label: 'Previous story',
+        perform: () => (onArticle ? clickCommandTarget('previous-article') : moveStoryFocus(-1)),
+      },
+      { id: 'open', keys: ['o'], label: 'Open the selected story', perform: openFocusedStory },
+      { id: 'save', keys: ['s'], label: 'Save or unsave the open article', perform: () => clickCommandTarget('toggle-save') },
+      { id: 'original', keys: ['v'], label: 'Open the original in the browser', perform: () => clickCommandTarget('open-original') },
+      { id: 'sync', keys: ['r'], label: 'Sync now', perform: () => clickCommandTarget('sync') },
+      { id: 'help', keys: ['?'], label: 'Show these shortcuts', perform: () => setHelpOpen(true) },
+    ],
+    [onArticle],
+  );
+  useCommandKeys(commands);
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -49,8 +81,15 @@ export function App() {
         <a className="masthead__name" href={hrefs.all}>
           {APP_NAME}
         </a>
-        <SyncControl />
+        <div className="masthead__tools">
+          <SyncControl />
+          <button type="button" className="button button--quiet masthead__help" onClick={() => setHelpOpen(true)} aria-haspopup="dialog">
+          <span aria-hidden="true">?</span>
+            <span className="visually-hidden">Keyboard shortcuts</span>
+          </button>
+        </div>
       </header>
+      <ShortcutHelp open={helpOpen} commands={commands} onClose={() => setHelpOpen(false)} />
       <OfflineIndicator />
       <div className="shell__body">
         <SectionsNav route={route} />

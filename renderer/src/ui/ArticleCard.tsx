@@ -26,7 +26,9 @@ export function ArticleCard({ article, variant = 'card', level = 3 }: ArticleCar
           <p className="story__kicker">{article.sectionPath[article.sectionPath.length - 1]}</p>
         )}
         <Heading className="story__headline">
-          <a href={hrefs.article(article.id)}>{article.title || 'Untitled'}</a>
+          <a href={hrefs.article(article.id)} data-story-link="">
+            {article.title || 'Untitled'}
+          </a>
         </Heading>
         {article.dek && variant !== 'compact' && <p className="story__dek">{article.dek}</p>}
         <p className="story__meta">

@@ -50,7 +50,6 @@ export function ArticleBody({ html, text, related, openExternal }: ArticleBodyPr
   }
   return (
     // Links inside are real <a href> elements and reachable by keyboard; Enter on a link fires click.
-    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
     <div className="article__body" onClick={onLinkActivate} onAuxClick={onLinkActivate} dangerouslySetInnerHTML={{ __html: clean }} />
   );
 }

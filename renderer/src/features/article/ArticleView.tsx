@@ -9,6 +9,7 @@ import { useLoad } from '../../api/useLoad';
 import { hrefs } from '../../routing/routes';
 import { Figure } from '../../ui/Figure';
 import { formatLongDate, formatUpdated } from '../../ui/format/dates';
+import { getReadingOrder, neighbours } from '../../ui/readingOrder';
 import { APP_NAME, useFocusOnMount } from '../../ui/ScreenHeading';
 import { ArticleBody } from './ArticleBody';
 import { RelatedList } from './RelatedList';
@@ -143,11 +144,11 @@ function ArticlePage({ article }: { article: Article }) {
           <p className="article__source">{article.siteName || article.sourceTitle}</p>
         </div>
         <div className="article__actions">
-          <button type="button" className="button button--toggle" aria-pressed={saved} onClick={toggleSaved} disabled={busy}>
+          <button type="button" className="button button--toggle" aria-pressed={saved} onClick={toggleSaved} disabled={busy} data-command="toggle-save">
             {saved ? 'Saved' : 'Save for later'}
           </button>
           {original && (
-            <button type="button" className="button button--quiet" onClick={() => openExternal(original)}>
+            <button type="button" className="button button--quiet" onClick={() => openExternal(original)} data-command="open-original">
               Open original
             </button>
           )}
@@ -162,6 +163,33 @@ function ArticlePage({ article }: { article: Article }) {
       {article.photo && <Figure photo={article.photo} className="article__lead" />}
       <ArticleBody html={article.bodyHtml} text={article.bodyText} related={article.related} openExternal={openExternal} />
       {article.related.length > 0 && <RelatedList related={article.related} openExternal={openExternal} />}
+      <PreviousNext id={article.id} />
     </article>
+  );
+}
+
+/** Previous/next story of the list the reader came from (j / k). */
+function PreviousNext({ id }: { id: string }) {
+  const order = getReadingOrder();
+  const { previous, next } = neighbours(order, id);
+  if (!order || (!previous && !next)) return null;
+  return (
+    <nav className="prev-next" aria-label="Previous and next stories">
+      {previous ? (
+        <a href={hrefs.article(previous)} rel="prev" data-command="previous-article">
+          <span aria-hidden="true">← </span>Previous story
+        </a>
+      ) : (
+        <span />
+      )}
+      <span className="prev-next__from">in {order.label}</span>
+      {next ? (
+        <a href={hrefs.article(next)} rel="next" data-command="next-article">
+          Next story<span aria-hidden="true"> →</span>
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
   );
 }

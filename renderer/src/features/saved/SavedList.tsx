@@ -1,10 +1,11 @@
 /** Saved for later: every saved article with the date it was saved; open or remove. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
 import { hrefs } from '../../routing/routes';
 import { formatLongDate, formatRelative } from '../../ui/format/dates';
 import { Photo } from '../../ui/Photo';
+import { setReadingOrder } from '../../ui/readingOrder';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import './saved.css';
 
@@ -15,6 +16,10 @@ export function SavedList() {
   const [removing, setRemoving] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const articles = data ?? [];
+
+  useEffect(() => {
+    if (data) setReadingOrder({ label: 'Saved', ids: data.map((a) => a.id) });
+  }, [data]);
 
   async function remove(id: string, title: string) {
     setRemoving(id);
@@ -57,7 +62,9 @@ export function SavedList() {
               </a>
               <div className="saved__text">
                 <h2 className="saved__headline">
-                  <a href={hrefs.article(a.id)}>{a.title || 'Untitled'}</a>
+                  <a href={hrefs.article(a.id)} data-story-link="">
+                    {a.title || 'Untitled'}
+                  </a>
                 </h2>
                 {a.dek && <p className="saved__dek">{a.dek}</p>}
                 <p className="saved__meta">

@@ -1,10 +1,11 @@
 /** A section front: the lead story with a large photo, then cards; "Show more" pages further. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../../../electron/shared/models';
 import { useLoad } from '../../api/useLoad';
 import { ArticleCard } from '../../ui/ArticleCard';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { hrefs } from '../../routing/routes';
+import { setReadingOrder } from '../../ui/readingOrder';
 import './sections.css';
 
 const PAGE = 48;
@@ -29,6 +30,12 @@ export function SectionFront({ section }: { section: string | null }) {
   const lead = articles[leadIndex];
   const rest = articles.filter((_, i) => i !== leadIndex);
   const unread = articles.filter((a) => !a.read).length;
+
+  useEffect(() => {
+    if (!data) return;
+    const ordered = lead ? [lead, ...rest] : rest;
+    setReadingOrder({ label: section ?? 'All articles', ids: ordered.map((a) => a.id) });
+  }, [data, section]);
 
   return (
     <div className="front">

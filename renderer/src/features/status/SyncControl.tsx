@@ -82,7 +82,8 @@ export function SyncControl() {
   const totals = progressTotals(progress.values());
   return (
     <div className="sync">
-      <button type="button" className="button sync__button" onClick={syncNow} disabled={syncing} aria-disabled={syncing}>
+      <button type="button" className="button sync__button"
+        data-command="sync" onClick={syncNow} disabled={syncing} aria-disabled={syncing}>
         {syncing ? 'Syncing…' : 'Sync now'}
       </button>
       <div className="sync__state">

@@ -1,0 +1,69 @@
+/**
+ * Keyboard commands defined once as data ({ id, keys, label, perform }): the shell binds them to
+ * keys and lists them in the shortcut help. Screens expose what commands act on through
+ * data-command attributes (e.g. data-command="toggle-save" on the save button), so the shell
+ * needs no knowledge of the features.
+ */
+import { useEffect, useRef } from 'react';
+
+export interface Command {
+  id: string;
+  /** KeyboardEvent.key values, e.g. ["j"], ["?"]. */
+  keys: string[];
+  label: string;
+  perform: () => void;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(type);
+  }
+  return false;
+}
+
+/** Finds the command for a key press, or null (modifiers, typing in a field, unknown key). */
+export function commandForKey(commands: Command[], event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>): Command | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (isTyping(event.target)) return null;
+  return commands.find((c) => c.keys.includes(event.key)) ?? null;
+}
+
+export function useCommandKeys(commands: Command[]): void {
+  const ref = useRef(commands);
+  ref.current = commands;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const command = commandForKey(ref.current, event);
+      if (!command) return;
+      event.preventDefault();
+      command.perform();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** Clicks the enabled element marked data-command=<name>, if the current screen has one. */
+export function clickCommandTarget(name: string): boolean {
+  const el = document.querySelector<HTMLElement>(`[data-command="${name}"]`);
+  if (!el || (el as HTMLButtonElement).disabled) return false;
+  el.click();
+  return true;
+}
+
+/** Moves focus to the next/previous story link (data-story-link) in main. */
+export function moveStoryFocus(step: 1 | -1): boolean {
+  const links = Array.from(document.querySelectorAll<HTMLElement>('main [data-story-link]'));
+  if (links.length === 0) return false;
+  const at = links.indexOf(document.activeElement as HTMLElement);
+  const next = at < 0 ? (step > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, at + step));
+  links[next]!.focus();
+  links[next]!.scrollIntoView({ block: 'nearest' });
+  return true;
+}
