@@ -17,6 +17,7 @@ import { dedupeKeys, shortHash, urlKey } from '../store/ids';
 import type { NewsStore } from '../store/store';
 import type { StoredSource } from '../store/schema';
 import type { CandidatePhoto, ExtractedArticle, FeedItem, FetchOptions } from '../types';
+import { AddressRefusedError, assertFetchAllowed } from './address-guard';
 import type { HostLimiter } from './limiter';
 
 export interface ItemContext {
@@ -24,6 +25,8 @@ export interface ItemContext {
   limiter: HostLimiter;
   fetchOptions: Partial<FetchOptions>;
   signal?: AbortSignal;
+  /** Hosts of the user's sources: the only local/private addresses that may be fetched. */
+  trustedHosts: ReadonlySet<string>;
 }
 
 export interface ItemOutcome {
@@ -67,6 +70,7 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
   let finalUrl = item.link;
   if (item.link) {
     try {
+      assertFetchAllowed(item.link, ctx.trustedHosts);
       const res = await ctx.limiter.run(item.link, () =>
         fetchUrl(item.link!, { ...ctx.fetchOptions, accept: HTML_ACCEPT, signal: ctx.signal }),
       );
@@ -78,7 +82,7 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
       }
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
-      pageFetchFailed = true;
+      pageFetchFailed = !(error instanceof AddressRefusedError);
       warnings.push(`page ${item.link}: ${messageOf(error)} (kept the feed's text; retried next sync)`);
     }
   }
@@ -105,6 +109,7 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
     if (files.has(url)) return;
     files.set(url, null);
     try {
+      assertFetchAllowed(url, ctx.trustedHosts);
       const cached = await ctx.limiter.run(url, () => cachePhoto(url, ctx.store.photosDir, { ...ctx.fetchOptions, signal: ctx.signal }));
       files.set(url, cached.file);
       sizes.set(url, { width: cached.width, height: cached.height });

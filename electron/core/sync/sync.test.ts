@@ -124,6 +124,16 @@ describe('syncSources against the fixture news server', () => {
     expect(completed.contentSource).toBe('page');
   });
 
+  it('finds the feed of a site address through its advertised link (once)', async () => {
+    const { source } = await store.addSource({ url: `${server.url}/` });
+    const summary = await syncSources({ store });
+    expect(summary.ok).toBe(true);
+    expect(summary.sources[0]!.added).toBe(fixtureArticles.filter((a) => a.feed === 'rss').length);
+    expect(store.getSource(source.id)?.feedUrl).toBe(`${server.url}/feeds/news.rss`);
+    const again = await syncSources({ store });
+    expect(again.sources[0]!.added).toBe(0);
+  });
+
   it('can be cancelled, leaving a store that opens', async () => {
     await addFixtureFeeds();
     const controller = new AbortController();

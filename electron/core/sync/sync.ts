@@ -13,6 +13,7 @@ import type { StoredSource } from '../store/schema';
 import type { NewsStore } from '../store/store';
 import type { FeedItem, FetchOptions, ParsedFeed } from '../types';
 import { itemKeys, messageOf, needsWork, syncItem, type ItemContext } from './article';
+import { trustedHostsOf } from './address-guard';
 import { HostLimiter } from './limiter';
 
 export interface SyncOptions {
@@ -44,7 +45,8 @@ export async function syncSources(options: SyncOptions): Promise<SyncRunResult> 
     .map((s) => store.getSource(s.id)!)
     .filter(Boolean);
   let reachedHost = false;
-  const ctx: ItemContext = { store, limiter, fetchOptions: options.fetchOptions ?? {}, signal: options.signal };
+  const trustedHosts = trustedHostsOf(store.listSources().flatMap((s) => [s.url, store.getSource(s.id)?.feedUrl ?? null]));
+  const ctx: ItemContext = { store, limiter, fetchOptions: options.fetchOptions ?? {}, signal: options.signal, trustedHosts };
   const results = await Promise.all(
     sources.map((source) =>
       syncSource(ctx, source, options.onProgress ?? (() => undefined), () => {
