@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import type { CandidatePhoto, ExtractedArticle } from '../types';
 import { removeChrome } from './chrome';
-import { blockText, parseFragment, parsePage, squash, textOf, type Doc, type El } from './dom';
+import { blockText, comesBefore, parseFragment, parsePage, squash, textOf, type Doc, type El } from './dom';
 import { readMetadata, type PageMetadata } from './metadata';
 import { figureCaptionCredit, photoFromImg, resolveImages, sameImage } from './photos';
 import { collectRelated } from './related';
@@ -58,12 +58,12 @@ function chooseLead(document: Doc, scope: El | null, meta: PageMetadata, baseUrl
   }
   const firstParagraph = Array.from(root.querySelectorAll('p')).find((p) => textOf(p).length > 80) ?? null;
   const firstFigure = root.querySelector('figure img') ?? null;
-  if (firstFigure && (!firstParagraph || firstFigure.compareDocumentPosition(firstParagraph) & 4)) return fromElement(firstFigure);
+  if (firstFigure && (!firstParagraph || comesBefore(firstFigure, firstParagraph))) return fromElement(firstFigure);
   if (meta.image) {
     const { url, caption, credit, alt, width, height } = meta.image;
     return { photo: { url, caption, credit, alt, width, height }, element: null };
   }
-  return firstFigure ? fromElement(firstFigure) : null;
+  return null;
 }
 
 interface BodyResult {
@@ -137,7 +137,13 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
 
   lead?.element?.remove();
   if (meta.dekElement?.isConnected) meta.dekElement.remove();
+  if (meta.breadcrumbElement?.isConnected && !meta.breadcrumbElement.querySelector('h1, p')) meta.breadcrumbElement.remove();
   removeChrome(document);
+  // Readability drops elements whose class says "social", "share" ...; quotes, figures and tables stay.
+  for (const el of Array.from(document.querySelectorAll('blockquote, figure, table'))) {
+    el.removeAttribute('class');
+    el.removeAttribute('id');
+  }
   for (const h1 of Array.from(document.querySelectorAll('h1'))) if (textOf(h1) === meta.title) h1.remove();
 
   const parsed = new Readability(document as never, { charThreshold: 200, keepClasses: false }).parse();

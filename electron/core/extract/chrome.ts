@@ -29,6 +29,9 @@ const CHROME_TEXT = /^(live|live tv|audio only|listen|google ?\+|google plus|fac
 /** "Published 16 February 2024", "Updated: 17 Feb 2024 10:00" standing alone. */
 const DATELINE = /^(first )?(published|posted|updated|last updated|modified)( on)?:?\s+[\w ,:.+-]{4,60}$/i;
 
+/** Content elements never removed for their class name alone (embedded posts are quotes). */
+const KEPT_BY_NAME = new Set(['BLOCKQUOTE', 'FIGURE', 'TABLE', 'H1', 'H2']);
+
 function hasChromeName(el: El): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   if (!names.trim()) return false;
@@ -49,10 +52,11 @@ export function removeChrome(document: Doc, keep: El[] = []): void {
     if (el.isConnected && !el.closest('article') && !protectedEl(el)) el.remove();
   }
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (el.isConnected && el.tagName !== 'ARTICLE' && el.tagName !== 'MAIN' && el.tagName !== 'BODY' && hasChromeName(el) && !protectedEl(el)) el.remove();
+    if (el.isConnected && !KEPT_BY_NAME.has(el.tagName) && el.tagName !== 'ARTICLE' && el.tagName !== 'MAIN' && el.tagName !== 'BODY' && hasChromeName(el) && !protectedEl(el)) el.remove();
   }
   // Small elements whose whole text is chrome.
-  for (const el of Array.from(root.querySelectorAll('li, a, p, div, span, h3, h4, h5, h6'))) {
+  // Deepest first, so "Live" is seen alone once its "Audio Only" submenu is gone.
+  for (const el of Array.from(root.querySelectorAll('li, a, p, div, span, h3, h4, h5, h6')).reverse()) {
     if (!el.isConnected || el.querySelector('img, figure')) continue;
     const text = squash(el.textContent);
     if (text.length <= 40 && CHROME_TEXT.test(text) && !protectedEl(el)) el.remove();

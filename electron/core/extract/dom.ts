@@ -75,3 +75,14 @@ export function blockText(root: El): string {
 export function removeAll(elements: Iterable<El>): void {
   for (const el of Array.from(elements)) el.remove();
 }
+
+/** True when `a` comes before `b` in document order (linkedom's compareDocumentPosition is depth-based, not order-based). */
+export function comesBefore(a: El, b: El): boolean {
+  const doc = a.ownerDocument;
+  if (!doc || a === b) return false;
+  for (const el of Array.from(doc.querySelectorAll('*'))) {
+    if (el === a) return true;
+    if (el === b) return false;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@
  * Must run before chrome removal (breadcrumbs and bylines live in the chrome).
  */
 import { dateFromLabelledText, normalizeDate } from './dates';
-import { squash, textOf, type Doc, type El } from './dom';
+import { blockText, comesBefore, squash, textOf, type Doc, type El } from './dom';
 import { resolveUrl } from './urls';
 
 export interface PageMetadata {
@@ -20,6 +20,8 @@ export interface PageMetadata {
   canonicalUrl: string;
   siteName: string;
   language: string;
+  /** The page's breadcrumb element (removed from the body). */
+  breadcrumbElement: El | null;
   /** og:image / JSON-LD image, with what the metadata says about it. */
   image: { url: string; caption: string; credit: string; alt: string; width: number | null; height: number | null } | null;
   /** True when the page declares itself an article (JSON-LD article type or og:type article). */
@@ -105,34 +107,41 @@ export function splitSectionPath(value: string): string[] {
   return value.split(SECTION_SPLIT).map(squash).filter((p) => p && !HOME.test(p));
 }
 
-/** Breadcrumb trail on the page, outermost first, without "Home". */
-export function pageBreadcrumb(document: Doc, h1: El | null): string[] {
+/** Breadcrumb trail on the page, outermost first, without "Home", and the element holding it. */
+export function pageBreadcrumb(document: Doc, h1: El | null): { path: string[]; element: El | null } {
+  const found = breadcrumbTrail(document, h1);
+  return found;
+}
+
+function breadcrumbTrail(document: Doc, h1: El | null): { path: string[]; element: El | null } {
   const el = document.querySelector(
     '[class*="breadcrumb" i], [id*="breadcrumb" i], nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"]',
   );
   if (el) {
     const items = Array.from(el.querySelectorAll('li, a')).filter((x) => x.tagName === 'A' || !x.querySelector('a'));
     const fromItems = items.map(textOf).filter((t) => t && t !== '>' && !HOME.test(t));
-    if (fromItems.length > 0) return [...new Set(fromItems)].filter((t) => !/^[>›»/|]+$/.test(t));
+    if (fromItems.length > 0) return { path: [...new Set(fromItems)].filter((t) => !/^[>›»/|]+$/.test(t)), element: el };
     const fromText = splitSectionPath(textOf(el));
-    if (fromText.length > 0) return fromText;
+    if (fromText.length > 0) return { path: fromText, element: el };
   }
   // A short "News > City" line before the headline.
   const scope = h1?.closest('article, main') ?? document.body;
   for (const cand of Array.from(scope?.querySelectorAll('div, p, span, nav, ul') ?? [])) {
     const text = textOf(cand);
     if (text.length > 80 || !/^[\p{L}][\p{L}\d &'-]*(\s+[>›»]\s+[\p{L}][\p{L}\d &'-]*)+$/u.test(text)) continue;
-    if (h1 && !(cand.compareDocumentPosition(h1) & 4)) continue; // must come before the headline
-    return splitSectionPath(text);
+    if (h1 && !comesBefore(cand, h1)) continue; // must come before the headline
+    return { path: splitSectionPath(text), element: cand };
   }
-  return [];
+  return { path: [], element: null };
 }
 
 function pageByline(document: Doc): string {
-  const el = document.querySelector('[rel="author"], [itemprop="author"], [class*="byline" i], [class*="author-name" i], .author');
+  const el = ['[class*="byline" i]', '[itemprop="author"]', '[rel="author"]', '[class*="author-name" i]', '.author']
+    .map((sel) => document.querySelector(sel))
+    .find((x) => x !== null);
   if (!el) return '';
-  const inner = el.querySelector('[itemprop="name"], a[rel="author"], [class*="name" i]');
-  let text = textOf(inner ?? el);
+  const inner = el.querySelectorAll('[itemprop="name"]');
+  let text = inner.length === 1 ? textOf(inner[0]) : textOf(el);
   text = text.replace(/\b(published|posted|updated)\b.*$/i, '').replace(/^\s*by\s+/i, '').trim();
   return text.length <= 120 ? text : '';
 }
@@ -155,7 +164,8 @@ export function readMetadata(document: Doc, pageUrl: string, baseUrl: string): P
     (meta.get('author') && !/^https?:/.test(meta.get('author')!) ? meta.get('author')! : '') ||
     (meta.get('article:author') && !/^https?:/.test(meta.get('article:author')!) ? meta.get('article:author')! : '');
 
-  const pageText = textOf(h1?.closest('article, main') ?? document.body);
+  const textRoot = h1?.closest('article, main') ?? document.body;
+  const pageText = textRoot ? blockText(textRoot) : '';
   const timeEl = document.querySelector('time[itemprop="datePublished"][datetime], article time[datetime], time[datetime]');
   const publishedAt =
     normalizeDate(str(article?.datePublished)) ?? normalizeDate(meta.get('article:published_time')) ??
@@ -172,8 +182,8 @@ export function readMetadata(document: Doc, pageUrl: string, baseUrl: string): P
         .filter((n) => n && !HOME.test(n) && n !== title)
     : [];
   const section = Array.isArray(article?.articleSection) ? names(article.articleSection) : splitSectionPath(str(article?.articleSection));
-  const fromPage = pageBreadcrumb(document, h1);
-  const candidates = [fromPage, crumbNames, section, splitSectionPath(meta.get('article:section') ?? '')];
+  const breadcrumb = pageBreadcrumb(document, h1);
+  const candidates = [breadcrumb.path, crumbNames, section, splitSectionPath(meta.get('article:section') ?? '')];
   const sectionPath = candidates.find((c) => c.length > 1) ?? candidates.find((c) => c.length > 0) ?? [];
 
   const canonical = resolveUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), baseUrl) ??
@@ -186,6 +196,7 @@ export function readMetadata(document: Doc, pageUrl: string, baseUrl: string): P
   return {
     title,
     dek,
+    breadcrumbElement: breadcrumb.element,
     dekElement: dekFromPage && dekFromPage === dek ? dekElement : null,
     byline,
     publishedAt,

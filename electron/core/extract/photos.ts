@@ -52,8 +52,33 @@ export function bestImageUrl(img: El, baseUrl: string): string | null {
   return isPlaceholder(src) ? null : resolveUrl(src, baseUrl);
 }
 
+/** AMP and WordPress markup -> plain <img> / <figure> so the rest of the pipeline sees one shape. */
+function normalizeImageMarkup(document: Doc): void {
+  for (const amp of Array.from(document.querySelectorAll('amp-img, amp-anim'))) {
+    const img = document.createElement('img');
+    for (const name of ['src', 'srcset', 'alt', 'width', 'height', 'title']) {
+      const v = amp.getAttribute(name);
+      if (v !== null) img.setAttribute(name, v);
+    }
+    amp.replaceWith(img);
+  }
+  for (const box of Array.from(document.querySelectorAll('.wp-caption, .wp-block-image, [class~="image-with-caption"]'))) {
+    if (box.tagName === 'FIGURE' || !box.querySelector('img')) continue;
+    const figure = document.createElement('figure');
+    figure.append(...Array.from(box.childNodes));
+    box.replaceWith(figure);
+  }
+  for (const cap of Array.from(document.querySelectorAll('figure .wp-caption-text, figure .caption-text, figure [class~="caption"]'))) {
+    if (cap.closest('figcaption') || cap.querySelector('img')) continue;
+    const figcaption = document.createElement('figcaption');
+    figcaption.append(...Array.from(cap.childNodes));
+    cap.replaceWith(figcaption);
+  }
+}
+
 /** Rewrites every image in the document to a single absolute src; unwraps pictures and noscripts. */
 export function resolveImages(document: Doc, baseUrl: string): void {
+  normalizeImageMarkup(document);
   // <noscript><img></noscript>: use it when the visible img is a placeholder, else drop it.
   for (const noscript of Array.from(document.querySelectorAll('noscript'))) {
     const inner = noscript.querySelector('img');

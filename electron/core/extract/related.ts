@@ -14,7 +14,8 @@ export function isArticleLikePath(pathname: string): boolean {
   if (segments.slice(0, -1).some((s) => NOT_ARTICLE_SEGMENT.test(s)) || NOT_ARTICLE_SEGMENT.test(segments[0]!)) return false;
   const last = decodeURIComponent(segments.at(-1)!).replace(/\.(html?|php|aspx?|shtml)$/i, '');
   if (/\.(html?|php|aspx?|shtml)$/i.test(segments.at(-1)!) && last.length >= 3) return true;
-  if (last.split(/[-_]/).filter(Boolean).length >= 3) return true;
+  const words = last.split(/[-_]/).filter(Boolean).length;
+  if (words >= 3 || (words >= 2 && segments.length >= 2)) return true;
   return /\d{4,}/.test(last) && segments.length >= 2;
 }
 
