@@ -126,6 +126,7 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
   const bodyText = body.bodyText.trim();
   const offline = !pageFetchFailed && bodyText.length > 0 && [...files.values()].every((file) => file !== null);
 
+  if (!ctx.store.getSource(source.id)) return { status: 'unchanged', warnings }; // removed meanwhile
   if (existing && existing.offline && !offline) {
     warnings.push(`"${existing.title}": kept the complete stored copy`);
     return { status: 'unchanged', warnings };
