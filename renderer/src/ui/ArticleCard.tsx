@@ -41,9 +41,13 @@ export function ArticleCard({ article, variant = 'card', level = 3 }: ArticleCar
               </time>
             </>
           )}
-          {article.offline && <span className="badge badge--offline">Available offline</span>}
           {!article.read && <span className="visually-hidden">, unread</span>}
         </p>
+        {article.offline && (
+          <p className="story__flags">
+            <span className="badge badge--offline">Available offline</span>
+          </p>
+        )}
       </div>
     </div>
   );

@@ -15,12 +15,14 @@ export interface Command {
 }
 
 function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
+  // Duck-typed (no HTMLElement global needed), so it also works on elements of other windows.
+  if (!target || typeof target !== 'object' || !('tagName' in target)) return false;
+  const el = target as HTMLElement;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') {
-    const type = (target as HTMLInputElement).type;
+    const type = (el as HTMLInputElement).type;
     return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(type);
   }
   return false;

@@ -84,6 +84,15 @@ describe('sanitizeBodyHtml', () => {
     expect(doc.querySelector('a[href]')?.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
+  it('keeps caption and credit classes only', () => {
+    const doc = parse(
+      clean('<figure><img src="/photos/a.jpg" alt="x"><figcaption class="x"><span class="caption big">Cap</span> <span class="credit photo-placeholder">Photo: A</span></figcaption></figure>'),
+    );
+    expect(doc.querySelector('figcaption')?.hasAttribute('class')).toBe(false);
+    expect(doc.querySelector('span.caption')?.getAttribute('class')).toBe('caption');
+    expect(doc.querySelector('span.credit')?.getAttribute('class')).toBe('credit');
+  });
+
   it('returns an empty string for empty input', () => {
     expect(clean('')).toBe('');
   });

@@ -21,7 +21,10 @@ const ALLOWED_TAGS = [
   'time', 'tr', 'u', 'ul',
 ];
 const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'datetime', 'colspan', 'rowspan', 'scope',
-  'data-file', 'data-pending-src', 'lang', 'dir'];
+  'data-file', 'data-pending-src', 'lang', 'dir', 'class'];
+
+/** The only class names body HTML may carry (captions and credits inside inline figures). */
+const ALLOWED_CLASSES = new Set(['caption', 'credit']);
 
 const CONFIG: Config = {
   ALLOWED_TAGS,
@@ -97,11 +100,20 @@ function fixLinks(root: DocumentFragment): void {
   }
 }
 
+function fixClasses(root: DocumentFragment): void {
+  for (const el of Array.from(root.querySelectorAll('[class]'))) {
+    const kept = Array.from(el.classList).filter((c) => ALLOWED_CLASSES.has(c));
+    if (kept.length > 0) el.setAttribute('class', kept.join(' '));
+    else el.removeAttribute('class');
+  }
+}
+
 /** Sanitizes body HTML for rendering. `purify` is DOMPurify bound to a window (the page's in the
  * browser, a jsdom window in tests). */
 export function sanitizeBodyHtml(html: string, purify: DOMPurify): string {
   if (!html) return '';
   const fragment = purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  fixClasses(fragment);
   fixImages(fragment);
   fixLinks(fragment);
   const holder = fragment.ownerDocument.createElement('div');
