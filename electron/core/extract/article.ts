@@ -84,8 +84,9 @@ function finishBody(html: string, baseUrl: string, opts: { leadUrl?: string | nu
   const firstP = body.querySelector('p');
   if (firstP && opts.dek && textOf(firstP) === squash(opts.dek)) firstP.remove();
   // Empty wrappers left behind.
+  // (deepest first, so a wrapper whose children were all removed is seen as empty too)
   for (const el of Array.from(body.querySelectorAll('div, section, span, p, figure, ul, ol, li')).reverse()) {
-    if (!textOf(el) && !el.querySelector('img, br, hr, table')) el.remove();
+    if (!el.firstElementChild && !squash(el.textContent)) el.remove();
   }
   // Unwrap the bare wrappers Readability adds (<div><div><article>...).
   while (body.children.length === 1 && /^(DIV|ARTICLE|SECTION)$/.test(body.firstElementChild!.tagName) && body.firstElementChild!.attributes.length === 0) {
@@ -123,7 +124,7 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   const { document, baseUrl } = parsePage(html, pageUrl);
   if (!document.documentElement || !document.body) throw new NotAnArticleError('no page body');
   resolveImages(document, baseUrl);
-  const meta = readMetadata(document, pageUrl, baseUrl);
+  const meta = readMetadata(document, pageUrl, baseUrl, html);
   const scope = articleScope(document);
   const related = collectRelated(document, pageUrl, baseUrl, scope);
   const lead = chooseLead(document, scope, meta, baseUrl);

@@ -5,7 +5,7 @@
  * class/id words and by the exact text of small elements; never removes the element holding
  * most of the article's text.
  */
-import { squash, textOf, type Doc, type El } from './dom';
+import { squash, textLengths, textOf, type Doc, type El } from './dom';
 
 const STRUCTURAL = [
   'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'object', 'embed', 'form', 'button', 'input',
@@ -42,8 +42,9 @@ function hasChromeName(el: El): boolean {
 export function removeChrome(document: Doc, keep: El[] = []): void {
   const root = document.body;
   if (!root) return;
-  const totalText = textOf(root).length || 1;
-  const protectedEl = (el: El) => keep.some((k) => el === k || el.contains(k)) || textOf(el).length > totalText * 0.4;
+  const lengths = textLengths(root);
+  const totalText = lengths.get(root) || 1;
+  const protectedEl = (el: El) => keep.some((k) => el === k || el.contains(k)) || (lengths.get(el) ?? 0) > totalText * 0.4;
 
   for (const el of Array.from(root.querySelectorAll(STRUCTURAL))) if (el.isConnected && !protectedEl(el)) el.remove();
 
@@ -57,13 +58,13 @@ export function removeChrome(document: Doc, keep: El[] = []): void {
   // Small elements whose whole text is chrome.
   // Deepest first, so "Live" is seen alone once its "Audio Only" submenu is gone.
   for (const el of Array.from(root.querySelectorAll('li, a, p, div, span, h3, h4, h5, h6')).reverse()) {
-    if (!el.isConnected || el.querySelector('img, figure')) continue;
+    if ((lengths.get(el) ?? 0) > 400 || !el.isConnected || el.querySelector('img, figure')) continue;
     const text = squash(el.textContent);
     if (text.length <= 40 && CHROME_TEXT.test(text) && !protectedEl(el)) el.remove();
     else if (text.length <= 80 && DATELINE.test(text) && !protectedEl(el)) el.remove();
   }
   // Lists emptied by the above.
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
-    if (list.isConnected && !textOf(list) && !list.querySelector('img')) list.remove();
+    if (list.isConnected && (lengths.get(list) ?? 0) < 400 && !textOf(list) && !list.querySelector('img')) list.remove();
   }
 }

@@ -61,6 +61,6 @@ export function normalizeDate(raw: string | null | undefined): string | null {
 /** Finds "Published 16 February 2024" (or "Updated ...") in page text. */
 export function dateFromLabelledText(text: string, label: 'published' | 'updated'): string | null {
   const words = label === 'published' ? '(?:published|posted|first published)(?: on)?' : '(?:updated|last updated|modified)(?: on)?';
-  const m = new RegExp(`\\b${words}\\s*:?\\s*([^\\n|]{6,60})`, 'i').exec(text);
+  const m = new RegExp(`\\b${words}\\s*:?\\s*([^\\n|]{6,60})`, 'i').exec(text.replace(/[ \t\r]+/g, ' ').replace(/\n\s*(?=\d|[A-Z][a-z]+ \d)/g, ' '));
   return m ? normalizeDate(m[1]!) : null;
 }

@@ -5,7 +5,7 @@
  * Must run before chrome removal (breadcrumbs and bylines live in the chrome).
  */
 import { dateFromLabelledText, normalizeDate } from './dates';
-import { blockText, comesBefore, squash, textOf, type Doc, type El } from './dom';
+import { blockText, squash, textLengths, textOf, type Doc, type El } from './dom';
 import { resolveUrl } from './urls';
 
 export interface PageMetadata {
@@ -125,11 +125,14 @@ function breadcrumbTrail(document: Doc, h1: El | null): { path: string[]; elemen
     if (fromText.length > 0) return { path: fromText, element: el };
   }
   // A short "News > City" line before the headline.
-  const scope = h1?.closest('article, main') ?? document.body;
-  for (const cand of Array.from(scope?.querySelectorAll('div, p, span, nav, ul') ?? [])) {
+  // Only elements before the headline (document order), and only short ones.
+  if (!h1 || !document.body) return { path: [], element: null };
+  const lengths = textLengths(document.body);
+  for (const cand of Array.from(document.body.querySelectorAll('div, p, span, nav, ul, h1'))) {
+    if (cand === h1) break;
+    if ((lengths.get(cand) ?? 0) > 200) continue;
     const text = textOf(cand);
     if (text.length > 80 || !/^[\p{L}][\p{L}\d &'-]*(\s+[>›»]\s+[\p{L}][\p{L}\d &'-]*)+$/u.test(text)) continue;
-    if (h1 && !comesBefore(cand, h1)) continue; // must come before the headline
     return { path: splitSectionPath(text), element: cand };
   }
   return { path: [], element: null };
@@ -146,7 +149,11 @@ function pageByline(document: Doc): string {
   return text.length <= 120 ? text : '';
 }
 
-export function readMetadata(document: Doc, pageUrl: string, baseUrl: string): PageMetadata {
+function decodeBasicEntities(s: string): string {
+  return s.replace(/&nbsp;|&#160;/g, ' ').replace(/&amp;/g, '&');
+}
+
+export function readMetadata(document: Doc, pageUrl: string, baseUrl: string, rawHtml?: string): PageMetadata {
   const nodes = jsonLdNodes(document);
   const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.test(t))) ?? null;
   const crumbs = nodes.find((n) => typesOf(n).includes('BreadcrumbList')) ?? null;
@@ -164,8 +171,11 @@ export function readMetadata(document: Doc, pageUrl: string, baseUrl: string): P
     (meta.get('author') && !/^https?:/.test(meta.get('author')!) ? meta.get('author')! : '') ||
     (meta.get('article:author') && !/^https?:/.test(meta.get('article:author')!) ? meta.get('article:author')! : '');
 
+  // Page text for "Published <date>": from the raw HTML when given (a regex is far cheaper than a DOM walk).
   const textRoot = h1?.closest('article, main') ?? document.body;
-  const pageText = textRoot ? blockText(textRoot) : '';
+  const pageText = rawHtml !== undefined
+    ? decodeBasicEntities(rawHtml.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, '\n'))
+    : textRoot ? blockText(textRoot) : '';
   const timeEl = document.querySelector('time[itemprop="datePublished"][datetime], article time[datetime], time[datetime]');
   const publishedAt =
     normalizeDate(str(article?.datePublished)) ?? normalizeDate(meta.get('article:published_time')) ??
