@@ -2,6 +2,7 @@
  * Loads data from the host and reloads it when `key` or the store version changes. Keeps the
  * previous data while reloading the same key (no flicker), clears it when the key changes.
  */
+import { errorMessage } from './errors';
 import { useEffect, useRef, useState } from 'react';
 import type { NewsBridge } from '../../../electron/shared/contract';
 import { useNews, useStoreVersion } from './NewsProvider';
@@ -28,7 +29,7 @@ export function useLoad<T>(key: string, load: (news: NewsBridge) => Promise<T>):
       },
       (err: unknown) => {
         if (!cancelled)
-          setState((s) => ({ ...s, key, error: err instanceof Error ? err.message : String(err), loading: false }));
+          setState((s) => ({ ...s, key, error: errorMessage(err), loading: false }));
       },
     );
     return () => {

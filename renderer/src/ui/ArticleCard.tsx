@@ -9,11 +9,14 @@ interface ArticleCardProps {
   variant?: 'lead' | 'card' | 'compact';
   /** Heading level of the headline. */
   level?: 2 | 3;
+  /** Leave out the section kicker when it would repeat this (the front's own section). */
+  hideKickerFor?: string | null;
 }
 
-export function ArticleCard({ article, variant = 'card', level = 3 }: ArticleCardProps) {
+export function ArticleCard({ article, variant = 'card', level = 3, hideKickerFor = null }: ArticleCardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const when = formatRelative(article.publishedAt);
+  const kicker = article.sectionPath.join(' > ') === hideKickerFor ? null : article.sectionPath[article.sectionPath.length - 1];
   return (
     <div className={`story story--${variant}${article.read ? ' story--read' : ''}`}>
       {variant !== 'compact' && (article.thumbnail || variant === 'lead') && (
@@ -22,9 +25,7 @@ export function ArticleCard({ article, variant = 'card', level = 3 }: ArticleCar
         </a>
       )}
       <div className="story__text">
-        {article.sectionPath.length > 0 && variant !== 'compact' && (
-          <p className="story__kicker">{article.sectionPath[article.sectionPath.length - 1]}</p>
-        )}
+        {kicker && variant !== 'compact' && <p className="story__kicker">{kicker}</p>}
         <Heading className="story__headline">
           <a href={hrefs.article(article.id)} data-story-link="">
             {article.title || 'Untitled'}

@@ -2,6 +2,7 @@
  * The article page: breadcrumb, headline, dek, byline, dates, lead photo with caption and credit,
  * the body, related articles, "Save for later" toggle and "Open original". Marks it read on open.
  */
+import { errorMessage } from '../../api/errors';
 import { useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../../electron/shared/models';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
@@ -99,7 +100,7 @@ function ArticlePage({ article }: { article: Article }) {
       changed();
     } catch (err) {
       setSavedState(!next);
-      setMessage(`Could not ${next ? 'save' : 'unsave'} the article: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`Could not ${next ? 'save' : 'unsave'} the article: ${errorMessage(err)}`);
     } finally {
       setBusy(false);
     }
@@ -110,7 +111,7 @@ function ArticlePage({ article }: { article: Article }) {
       (opened) => {
         if (!opened) setMessage('That link could not be opened.');
       },
-      (err: unknown) => setMessage(`That link could not be opened: ${err instanceof Error ? err.message : String(err)}`),
+      (err: unknown) => setMessage(`That link could not be opened: ${errorMessage(err)}`),
     );
   }
 

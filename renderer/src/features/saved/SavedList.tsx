@@ -1,4 +1,5 @@
 /** Saved for later: every saved article with the date it was saved; open or remove. */
+import { errorMessage } from '../../api/errors';
 import { useEffect, useState } from 'react';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
@@ -29,7 +30,7 @@ export function SavedList() {
       setMessage(`Removed “${title}” from Saved.`);
       changed();
     } catch (err) {
-      setMessage(`Could not remove it: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`Could not remove it: ${errorMessage(err)}`);
     } finally {
       setRemoving(null);
     }

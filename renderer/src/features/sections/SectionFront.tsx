@@ -66,7 +66,7 @@ export function SectionFront({ section }: { section: string | null }) {
       )}
       {lead && (
         <section className="front__lead" aria-label="Lead story">
-          <ArticleCard article={lead} variant="lead" level={2} />
+          <ArticleCard article={lead} variant="lead" level={2} hideKickerFor={section} />
         </section>
       )}
       {rest.length > 0 && (
@@ -74,7 +74,7 @@ export function SectionFront({ section }: { section: string | null }) {
           <ul className="front__grid">
             {rest.map((a) => (
               <li key={a.id}>
-                <ArticleCard article={a} level={3} />
+                <ArticleCard article={a} level={3} hideKickerFor={section} />
               </li>
             ))}
           </ul>

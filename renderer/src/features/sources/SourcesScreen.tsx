@@ -1,4 +1,5 @@
 /** Sources: every feed with last sync, article count and last error; add by feed or site URL; remove. */
+import { errorMessage } from '../../api/errors';
 import { useState, type FormEvent } from 'react';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
@@ -33,7 +34,7 @@ export function SourcesScreen() {
       setMessage(`Added ${source.title || source.url}. Its articles arrive with the next sync.`);
       changed();
     } catch (err) {
-      setAddError(err instanceof Error ? err.message : String(err));
+      setAddError(errorMessage(err));
     } finally {
       setAdding(false);
     }
@@ -46,7 +47,7 @@ export function SourcesScreen() {
       setMessage(`Removed ${title}.`);
       changed();
     } catch (err) {
-      setMessage(`Could not remove ${title}: ${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`Could not remove ${title}: ${errorMessage(err)}`);
     }
   }
 

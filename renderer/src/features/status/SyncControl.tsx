@@ -1,4 +1,5 @@
 /** "Sync now" with a progressbar named "Sync progress" while syncing and a status message after. */
+import { errorMessage } from '../../api/errors';
 import { useEffect, useRef, useState } from 'react';
 import type { SyncProgress, SyncSummary } from '../../../../electron/shared/models';
 import { useNews } from '../../api/NewsProvider';
@@ -72,7 +73,7 @@ export function SyncControl() {
       }
     } catch (err) {
       setSyncing(false);
-      setMessage({ text: `Sync failed: ${err instanceof Error ? err.message : String(err)}`, failed: true });
+      setMessage({ text: `Sync failed: ${errorMessage(err)}`, failed: true });
     } finally {
       ownSync.current = false;
       setProgress(new Map());
