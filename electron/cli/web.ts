@@ -4,6 +4,7 @@
  * on 127.0.0.1, prints `Listening on http://127.0.0.1:N/?token=T`, and stays up until SIGINT or
  * SIGTERM, then closes the store cleanly.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createNewsService } from '../core/service';
@@ -13,6 +14,25 @@ import { startBrowserHost } from './browser-host';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const rendererDir = path.join(repoRoot, 'out', 'renderer');
 const firstRunDir = path.join(repoRoot, 'assets', 'first-run');
+
+/** Opens a URL (already checked: http/https/mailto) in the system browser; no shell involved. */
+function openInSystemBrowser(url: string): Promise<void> {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
+        : ['xdg-open', [url]];
+  process.stderr.write(`web: opening ${url} in the system browser\n`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'ignore', detached: true });
+    child.once('error', (error) => reject(new Error(`could not start ${command}: ${error.message}`)));
+    child.once('spawn', () => {
+      child.unref();
+      resolve();
+    });
+  });
+}
 
 const webCommand: CommandSpec = {
   name: 'web',
@@ -34,7 +54,11 @@ await runCli(webCommand, async (flags) => {
     process.stderr.write(`web: the renderer is not built (${rendererDir}/index.html is missing); run npm run build\n`);
     return 1;
   }
-  const service = await createNewsService({ dataDir, firstRunDir: fs.existsSync(firstRunDir) ? firstRunDir : null });
+  const service = await createNewsService({
+    dataDir,
+    firstRunDir: fs.existsSync(firstRunDir) ? firstRunDir : null,
+    openExternal: openInSystemBrowser,
+  });
   for (const note of service.recoveryNotes) process.stderr.write(`warning: ${note.message}\n`);
   let host;
   try {
