@@ -11,6 +11,7 @@ import type { Article, ArticleQuery, ArticleSummary, Section, Source } from '../
 import { DurableJsonFile, type DurableFs, type RecoveryNote } from './durable-file';
 import { articleIdFor, sourceIdFor, urlKey } from './ids';
 import { acquireDataDirLock, type DataDirLock } from './lock';
+import { queryArticles, savedArticles, sectionsOf, toPublicSummary, toSource } from './queries';
 import {
   SCHEMA_VERSION,
   checkBody,
@@ -208,39 +209,15 @@ export class NewsStore {
   }
 
   listArticles(query: ArticleQuery = {}): ArticleSummary[] {
-    let list = Object.values(this.index.data.articles);
-    if (query.section !== undefined && query.section !== '') {
-      const key = query.section;
-      list = list.filter((a) => {
-        const own = a.sectionPath.join(' > ');
-        return own === key || own.startsWith(`${key} > `);
-      });
-    }
-    if (query.saved !== undefined) list = list.filter((a) => a.saved === query.saved);
-    list.sort(newestFirst);
-    const offset = query.offset ?? 0;
-    const end = query.limit !== undefined ? offset + query.limit : undefined;
-    return list.slice(offset, end).map(toPublicSummary);
+    return queryArticles(Object.values(this.index.data.articles), query);
   }
 
   listSaved(): ArticleSummary[] {
-    return Object.values(this.index.data.articles)
-      .filter((a) => a.saved)
-      .sort((a, b) => (b.savedAt ?? '').localeCompare(a.savedAt ?? '') || newestFirst(a, b))
-      .map(toPublicSummary);
+    return savedArticles(Object.values(this.index.data.articles));
   }
 
   listSections(): Section[] {
-    const sections = new Map<string, Section>();
-    for (const a of Object.values(this.index.data.articles)) {
-      if (a.sectionPath.length === 0) continue;
-      const key = a.sectionPath.join(' > ');
-      const section = sections.get(key) ?? { key, path: [...a.sectionPath], count: 0, unread: 0 };
-      section.count++;
-      if (!a.read) section.unread++;
-      sections.set(key, section);
-    }
-    return [...sections.values()].sort((a, b) => a.key.localeCompare(b.key));
+    return sectionsOf(Object.values(this.index.data.articles));
   }
 
   async getArticle(id: string): Promise<Article | null> {
@@ -416,45 +393,8 @@ async function removeStaleTempFiles(dir: string): Promise<void> {
   }
 }
 
-function toSource(s: StoredSource, articleCount: number): Source {
-  return {
-    id: s.id,
-    url: s.url,
-    title: s.title,
-    siteUrl: s.siteUrl,
-    addedAt: s.addedAt,
-    lastSyncAt: s.lastSyncAt,
-    lastError: s.lastError,
-    articleCount,
-  };
-}
 
-export function toPublicSummary(s: StoredSummary): ArticleSummary {
-  return {
-    id: s.id,
-    url: s.url,
-    sourceId: s.sourceId,
-    sourceTitle: s.sourceTitle,
-    sectionPath: [...s.sectionPath],
-    title: s.title,
-    dek: s.dek,
-    byline: s.byline,
-    publishedAt: s.publishedAt,
-    updatedAt: s.updatedAt,
-    thumbnail: s.thumbnail,
-    saved: s.saved,
-    savedAt: s.savedAt,
-    read: s.read,
-    offline: s.offline,
-    fetchedAt: s.fetchedAt,
-  };
-}
 
-function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
-  const da = a.publishedAt ?? a.fetchedAt;
-  const db = b.publishedAt ?? b.fetchedAt;
-  return db.localeCompare(da) || a.title.localeCompare(b.title);
-}
 
 function hostOf(url: string): string {
   try {
@@ -472,3 +412,5 @@ function assertSerializable(value: unknown): void {
     throw new Error(`Article rejected: it cannot be stored (${(error as Error).message})`);
   }
 }
+
+export { toPublicSummary };

@@ -1,0 +1,85 @@
+/**
+ * Pure queries over the index's article summaries (filtering, ordering, sections) and the shapes
+ * the contract returns. No I/O.
+ */
+import type { ArticleQuery, ArticleSummary, Section, Source } from '../../shared/models';
+import type { StoredSource, StoredSummary } from './schema';
+
+export function toSource(s: StoredSource, articleCount: number): Source {
+  return {
+    id: s.id,
+    url: s.url,
+    title: s.title,
+    siteUrl: s.siteUrl,
+    addedAt: s.addedAt,
+    lastSyncAt: s.lastSyncAt,
+    lastError: s.lastError,
+    articleCount,
+  };
+}
+
+export function toPublicSummary(s: StoredSummary): ArticleSummary {
+  return {
+    id: s.id,
+    url: s.url,
+    sourceId: s.sourceId,
+    sourceTitle: s.sourceTitle,
+    sectionPath: [...s.sectionPath],
+    title: s.title,
+    dek: s.dek,
+    byline: s.byline,
+    publishedAt: s.publishedAt,
+    updatedAt: s.updatedAt,
+    thumbnail: s.thumbnail,
+    saved: s.saved,
+    savedAt: s.savedAt,
+    read: s.read,
+    offline: s.offline,
+    fetchedAt: s.fetchedAt,
+  };
+}
+
+export function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
+  const da = a.publishedAt ?? a.fetchedAt;
+  const db = b.publishedAt ?? b.fetchedAt;
+  return db.localeCompare(da) || a.title.localeCompare(b.title);
+}
+
+/** Newest first; `section` matches the key and everything below it ("News" includes "News > City"). */
+export function queryArticles(all: StoredSummary[], query: ArticleQuery): ArticleSummary[] {
+  let list = all;
+  if (query.section !== undefined && query.section !== '') {
+    const key = query.section;
+    list = list.filter((a) => {
+      const own = a.sectionPath.join(' > ');
+      return own === key || own.startsWith(`${key} > `);
+    });
+  }
+  if (query.saved !== undefined) list = list.filter((a) => a.saved === query.saved);
+  list = [...list].sort(newestFirst);
+  const offset = query.offset ?? 0;
+  const end = query.limit !== undefined ? offset + query.limit : undefined;
+  return list.slice(offset, end).map(toPublicSummary);
+}
+
+/** Saved articles, most recently saved first. */
+export function savedArticles(all: StoredSummary[]): ArticleSummary[] {
+  return all
+    .filter((a) => a.saved)
+    .sort((a, b) => (b.savedAt ?? '').localeCompare(a.savedAt ?? '') || newestFirst(a, b))
+    .map(toPublicSummary);
+}
+
+/** One section per distinct section path, with article and unread counts, sorted by key. */
+export function sectionsOf(all: StoredSummary[]): Section[] {
+  const sections = new Map<string, Section>();
+  for (const a of all) {
+    if (a.sectionPath.length === 0) continue;
+    const key = a.sectionPath.join(' > ');
+    const section = sections.get(key) ?? { key, path: [...a.sectionPath], count: 0, unread: 0 };
+    section.count++;
+    if (!a.read) section.unread++;
+    sections.set(key, section);
+  }
+  return [...sections.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
