@@ -156,6 +156,14 @@ describe('NewsStore', () => {
     await expect(fs.access(path.join(dir, '.lock'))).rejects.toThrow();
   });
 
+  it('refuses a store written by a newer schema, without touching it', async () => {
+    const newer = JSON.stringify({ schemaVersion: 99, sources: {}, articles: {} });
+    await fs.writeFile(path.join(dir, 'index.json'), newer);
+    await expect(NewsStore.open(dir)).rejects.toThrow(/newer version of Offline News \(schema 99\)/);
+    expect(await fs.readFile(path.join(dir, 'index.json'), 'utf8')).toBe(newer);
+    await expect(fs.access(path.join(dir, '.lock'))).rejects.toThrow(); // lock released
+  });
+
   it('coalesces concurrent writes and keeps every acknowledged one', async () => {
     const store = await NewsStore.open(dir);
     const results = await Promise.all(

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -150,6 +152,43 @@ describe('syncSources against the fixture news server', () => {
     await store.close();
     store = await NewsStore.open(dir);
     expect(store.articleCount()).toBeLessThanOrEqual(fixtureArticles.length);
+  });
+});
+
+describe('syncSources with a hand-written feed', () => {
+  it('stores repeated items and tracking-parameter links once, and items without a link from their text', async () => {
+    let base = '';
+    const feed = () => `<?xml version="1.0"?><rss version="2.0"><channel><title>Odd Feed</title><link>${base}/</link>
+      <item><title>First</title><guid>a1</guid><link>${base}/a1.html</link><description>&lt;p&gt;First story text.&lt;/p&gt;</description><category>Local</category></item>
+      <item><title>First</title><guid>a1</guid><link>${base}/a1.html</link><description>&lt;p&gt;First story text.&lt;/p&gt;</description></item>
+      <item><title>First again</title><link>${base}/a1.html?utm_source=rss&amp;utm_medium=feed</link><description>&lt;p&gt;First story text.&lt;/p&gt;</description></item>
+      <item><title>Linkless</title><description>&lt;p&gt;A story told only in the feed.&lt;/p&gt;</description></item>
+    </channel></rss>`;
+    const odd = http.createServer((req, res) => {
+      if (req.url === '/feed.xml') res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(feed());
+      else res.writeHead(404).end('not found');
+    });
+    await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(odd.address() as AddressInfo).port}`;
+    try {
+      await store.addSource({ url: `${base}/feed.xml` });
+      const first = await syncSources({ store });
+      expect(first.ok).toBe(true);
+      expect(first.sources[0]!.added).toBe(2);
+      const again = await syncSources({ store });
+      expect(again.sources[0]!.added).toBe(0);
+      expect(store.articleCount()).toBe(2);
+      const linkless = store.listArticles({}).find((a) => a.title === 'Linkless')!;
+      const article = (await store.getArticle(linkless.id))!;
+      expect(article.bodyText).toContain('A story told only in the feed.');
+      expect(article.contentSource).toBe('feed');
+      expect(article.offline).toBe(true);
+      const withPageMissing = store.listArticles({}).find((a) => a.title === 'First')!;
+      expect(withPageMissing.offline).toBe(false); // its page answered 404: retried next sync
+      expect(withPageMissing.sectionPath).toEqual(['Local']);
+    } finally {
+      await new Promise((resolve) => odd.close(resolve));
+    }
   });
 });
 
