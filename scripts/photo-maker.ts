@@ -58,7 +58,10 @@ export function paintScene(width: number, height: number, seed: number): Buffer 
     color: hslToRgb((hue + 200) % 360, 0.15, 0.2 + rand() * 0.15),
   }));
 
+  // Hill tops per column, computed once (not per pixel).
+  const hillTops = hills.map((hill) => Float64Array.from({ length: width }, (_, x) => hill.base + Math.sin(x * hill.freq + hill.phase) * hill.amp));
   const data = Buffer.alloc(width * height * 4);
+  const shade: Rgb = [20, 30, 25];
   for (let y = 0; y < height; y++) {
     const sky = mix(skyTop, skyBottom, y / Math.max(1, height - 1));
     for (let x = 0; x < width; x++) {
@@ -69,9 +72,9 @@ export function paintScene(width: number, height: number, seed: number): Buffer 
       for (const b of buildings) {
         if (x >= b.x && x < b.x + b.w && y > hills[0]!.base - b.h) color = b.color;
       }
-      for (const hill of hills) {
-        const top = hill.base + Math.sin(x * hill.freq + hill.phase) * hill.amp;
-        if (y >= top) color = mix(hill.color, [20, 30, 25], Math.min(0.4, (y - top) / height));
+      for (let h = 0; h < hills.length; h++) {
+        const top = hillTops[h]![x]!;
+        if (y >= top) color = mix(hills[h]!.color, shade, Math.min(0.4, (y - top) / height));
       }
       const i = (y * width + x) * 4;
       data[i] = Math.round(color[0]);

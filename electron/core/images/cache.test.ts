@@ -110,7 +110,7 @@ describe('cachePhoto', () => {
   it('downloads a fixture photo into the cache', async () => {
     const photos = path.join(dir, 'download');
     const cached = await cachePhoto(`${news.url}/photos/library-opening.jpg`, photos);
-    expect(cached).toMatchObject({ mime: 'image/jpeg', width: 800, height: 500 });
+    expect(cached).toMatchObject({ mime: 'image/jpeg', width: 600, height: 375 });
     expect(resolveCachedPhoto(photos, cached.file)).toBe(path.join(path.resolve(photos), cached.file));
     expect(news.requests).toContain('/photos/library-opening.jpg');
   });
