@@ -1,7 +1,9 @@
 /** A section front: the lead story with a large photo, then cards; "Show more" pages further. */
 import { useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../../../electron/shared/models';
+import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
+import { errorMessage } from '../../api/errors';
 import { ArticleCard } from '../../ui/ArticleCard';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { hrefs } from '../../routing/routes';
@@ -16,7 +18,11 @@ function pickLead(articles: ArticleSummary[]): number {
 }
 
 export function SectionFront({ section }: { section: string | null }) {
+  const news = useNews();
+  const { changed } = useStoreVersion();
   const [limit, setLimit] = useState(PAGE);
+  const [marking, setMarking] = useState(false);
+  const [markError, setMarkError] = useState<string | null>(null);
   const key = `front:${section ?? ''}:${limit}`;
   const { data, error, loading } = useLoad(key, (news) =>
     news.listArticles(section === null ? { limit } : { section, limit }),
@@ -30,6 +36,19 @@ export function SectionFront({ section }: { section: string | null }) {
   const lead = articles[leadIndex];
   const rest = articles.filter((_, i) => i !== leadIndex);
   const unread = articles.filter((a) => !a.read).length;
+
+  async function markAllRead() {
+    setMarking(true);
+    setMarkError(null);
+    try {
+      for (const a of articles) if (!a.read) await news.setRead({ id: a.id, read: true });
+    } catch (err) {
+      setMarkError(`Could not mark everything as read: ${errorMessage(err)}`);
+    } finally {
+      setMarking(false);
+      changed();
+    }
+  }
 
   useEffect(() => {
     if (!data) return;
@@ -45,12 +64,24 @@ export function SectionFront({ section }: { section: string | null }) {
         documentTitle={section ?? 'All articles'}
       >
         {articles.length > 0 && (
-          <p className="front__summary">
-            {articles.length === limit ? `${limit}+` : articles.length} {articles.length === 1 ? 'story' : 'stories'}
-            {unread > 0 && `, ${unread} unread`}
-          </p>
+          <div className="front__bar">
+            <p className="front__summary">
+              {articles.length === limit ? `${limit}+` : articles.length} {articles.length === 1 ? 'story' : 'stories'}
+              {unread > 0 && `, ${unread} unread`}
+            </p>
+            {unread > 0 && (
+              <button type="button" className="button button--quiet button--small" onClick={markAllRead} disabled={marking}>
+                Mark all as read
+              </button>
+            )}
+          </div>
         )}
       </ScreenHeading>
+      {markError && (
+        <p className="notice notice--error" role="alert">
+          {markError}
+        </p>
+      )}
       {error && (
         <p className="notice notice--error" role="alert">
           Articles could not be loaded: {error}
