@@ -11,7 +11,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect, _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { test as base, expect, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { startNewsServer, type NewsServer } from '../fixtures/news-server';
 import { recordRequests, type RequestLog } from './request-guard';
 import { startWebHost } from './web-host';
@@ -40,6 +40,11 @@ export interface RunningApp {
   electronApp: ElectronApplication | null;
 }
 
+interface WorkerFixtures {
+  /** The system Chromium, launched on first use and shared by the tests of one worker. */
+  sharedChromium: () => Promise<Browser>;
+}
+
 interface Fixtures {
   dataDir: string;
   newsServer: StoppableNewsServer;
@@ -52,7 +57,16 @@ function expectNoForeignRequests(requests: RequestLog): void {
   expect(requests.foreign(), 'requests that left the app origin').toEqual([]);
 }
 
-export const test = base.extend<AppHostOptions & Fixtures>({
+export const test = base.extend<AppHostOptions & Fixtures, WorkerFixtures>({
+  sharedChromium: [
+    async ({ playwright, launchOptions }, use) => {
+      const state: { launched: Promise<Browser> | null } = { launched: null };
+      await use(() => (state.launched ??= playwright.chromium.launch(launchOptions)));
+      if (state.launched) await (await state.launched).close();
+    },
+    { scope: 'worker' },
+  ],
+
   appHost: ['browser', { option: true }],
   electronPath: [null, { option: true }],
   electronMissingReason: [null, { option: true }],
@@ -81,14 +95,13 @@ export const test = base.extend<AppHostOptions & Fixtures>({
   },
 
   app: [
-    async ({ appHost, electronPath, electronMissingReason, dataDir, playwright, launchOptions }, use, testInfo) => {
+    async ({ appHost, electronPath, electronMissingReason, dataDir, sharedChromium }, use, testInfo) => {
       if (appHost === 'electron' && !electronPath) {
         testInfo.skip(true, `Electron project skipped: ${electronMissingReason ?? 'no Electron binary'}`);
         return;
       }
       if (appHost === 'browser') {
-        const host = await startWebHost({ repoRoot, dataDir });
-        const browser = await playwright.chromium.launch(launchOptions);
+        const [host, browser] = await Promise.all([startWebHost({ repoRoot, dataDir }), sharedChromium()]);
         const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
         const requests = recordRequests(context, host.origin);
         const page = await context.newPage();
@@ -103,7 +116,6 @@ export const test = base.extend<AppHostOptions & Fixtures>({
             await page.screenshot({ path: testInfo.outputPath('failure.png') }).catch(() => undefined);
           }
           await context.close();
-          await browser.close();
           await host.stop();
         }
         return;
