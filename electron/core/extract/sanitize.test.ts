@@ -46,6 +46,51 @@ const hostile: string[] = [
   '<details open ontoggle=alert(1)>',
   '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
   '<blockquote cite="javascript:alert(1)">x</blockquote>',
+  '<IMG SRC=JaVaScRiPt:alert(1)>',
+  '<IMG """><SCRIPT>alert(1)</SCRIPT>">',
+  '<SCRIPT/XSS SRC="https://evil.test/xss.js"></SCRIPT>',
+  '<<SCRIPT>alert(1);//<</SCRIPT>',
+  '<IMG SRC="jav\tascript:alert(1);">',
+  '<IMG SRC="jav&#x0D;ascript:alert(1);">',
+  '<IMG SRC=&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000049&#0000041>',
+  '<BODY BACKGROUND="javascript:alert(1)">',
+  '<INPUT TYPE="IMAGE" SRC="javascript:alert(1);">',
+  '<svg><a xlink:href="javascript:alert(1)"><text x="20" y="20">x</text></a></svg>',
+  '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+  '<img src=1 href=1 onerror="javascript:alert(1)">',
+  '<x onclick=alert(1)>click</x>',
+  '<img src="https://ok.test/a.jpg" style="background:url(javascript:alert(1))">',
+  '<div style="width: expression(alert(1))">x</div>',
+  '<a href="https://ok.test/" formaction="javascript:alert(1)">x</a>',
+  '<isindex action=javascript:alert(1) type=image>',
+  '<marquee onstart=alert(1)>x</marquee>',
+  '<a href="javascript&#58alert(1)">x</a>',
+  '<a href="jAvAsCrIpT&colon;alert&lpar;1&rpar;">x</a>',
+  '<a href="&#1;javascript:alert(1)">x</a>',
+  '<img srcset=",,,,,javascript:alert(1) 2x">',
+  '<picture><source srcset="https://ok.test/x.jpg 1x, javascript:alert(1) 2x"><img src="https://ok.test/x.jpg"></picture>',
+  '<a href="  &#x09;&#x0A;javascript:alert(1)">x</a>',
+  '<math href="javascript:alert(1)">x</math>',
+  '<svg><animate onbegin=alert(1) attributeName=x dur=1s>',
+  '<details/open/ontoggle=alert(1)>',
+  '<a href="javascript:alert(1)" <!-- >x</a>',
+  '<img src="x:alert(1)" onerror="eval(src)">',
+  '<video><source onerror="alert(1)"></video>',
+  '<audio src=x onerror=alert(1)>',
+  '<frameset onload=alert(1)>',
+  '<a href="&#x6a;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3a;alert(1)">x</a>',
+  '<a href="java\u0000script:alert(1)">x</a>',
+  '<a href="\u2028javascript:alert(1)">x</a>',
+  '<a href="\ufeffjavascript:alert(1)">x</a>',
+  '<img src="https://ok.test/a.jpg" srcset="https://ok.test/a.jpg 1x, data:image/svg+xml,<svg onload=alert(1)> 2x">',
+  '<a href="//evil.test/x">protocol-relative is resolved to https, not a script</a>',
+  '<p>text<!--<img src=x onerror=alert(1)>--></p>',
+  '<![CDATA[<img src=x onerror=alert(1)>]]>',
+  '<title><img src=x onerror=alert(1)></title>',
+  '<textarea><img src=x onerror=alert(1)></textarea>',
+  '<noembed><img src=x onerror=alert(1)></noembed>',
+  '<xmp><img src=x onerror=alert(1)></xmp>',
+  '<plaintext><img src=x onerror=alert(1)>',
 ];
 
 function assertClean(out: string): void {
@@ -60,6 +105,8 @@ function assertClean(out: string): void {
     }
   }
   expect(out.toLowerCase()).not.toMatch(/javascript:|vbscript:/);
+  // Escaped text like "&lt;img onerror=...&gt;" is harmless; a live tag is not.
+  expect(out).not.toMatch(/<[a-z][a-z0-9]*(?:\s+[^\s=>]+(?:=(?:"[^"]*"|'[^']*'|[^\s>"']*))?)*\s+on[a-z]+\s*=/i);
 }
 
 describe('sanitizeArticleHtml', () => {
