@@ -105,6 +105,11 @@ export async function runCli(spec: CommandSpec, main: (flags: ParsedFlags) => Pr
   try {
     process.exitCode = await main(flags);
   } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${spec.name}: ${error.message}\n\n${usage(spec)}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`${spec.name}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   }

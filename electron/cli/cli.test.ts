@@ -4,6 +4,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +132,29 @@ describe('web CLI', () => {
       expect(fs.existsSync(path.join(webDir, 'index.json'))).toBe(true);
     } finally {
       fs.rmSync(webDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('sync CLI cancellation', () => {
+  it('SIGINT cancels a sync waiting on a silent server, names the source, releases the folder', async () => {
+    const silent = http.createServer(() => undefined); // never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const feed = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/feed.xml`;
+    const cancelDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-cancel-'));
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'electron/cli/sync.ts'), '--data-dir', cancelDir, '--feed', feed], { cwd: repoRoot });
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      silent.once('request', () => child.kill('SIGINT')); // the sync is under way
+      expect(await exited).toBe(1);
+      expect(stdout).toMatch(/✗ .+: sync cancelled/);
+      expect(fs.existsSync(path.join(cancelDir, '.lock'))).toBe(false);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+      fs.rmSync(cancelDir, { recursive: true, force: true });
     }
   }, 60_000);
 });

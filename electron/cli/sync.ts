@@ -43,6 +43,13 @@ await runCli(syncCommand, async (flags) => {
     service.on('sync:progress', (progress) => {
       if (progress.phase === 'done' || progress.phase === 'error') process.stdout.write(`${formatSourceLine(progress)}\n`);
     });
+    // Ctrl-C / SIGTERM: cancel the sync; every write already made stays whole.
+    const cancel = (signal: string) => {
+      process.stderr.write(`sync: ${signal}, cancelling\n`);
+      void service.close();
+    };
+    process.once('SIGINT', () => cancel('SIGINT'));
+    process.once('SIGTERM', () => cancel('SIGTERM'));
     const summary = await service.api.syncNow();
     return summary.ok ? 0 : 1;
   } finally {
