@@ -7,7 +7,8 @@
  * denied, permissions denied, protocol headers and traversal refusal, a clean quit.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -144,6 +145,30 @@ describe('built Electron main process (stand-in electron)', () => {
 
   it('closes the service and quits cleanly', () => {
     expect(report.quitState).toBe('quit');
+  });
+});
+
+describe('built bundles', () => {
+  it('main imports only electron, Node built-ins and runtime dependencies (never devDependencies)', async () => {
+    const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const code = await readFile(mainFile, 'utf8');
+    const specifiers = [...code.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm)]
+      .map((m) => m[1] ?? m[2] ?? m[3]!)
+      .filter((s) => !s.startsWith('.') && !s.startsWith('/'));
+    const packageOf = (s: string) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
+    const builtins = new Set(builtinModules);
+    const offending = specifiers.filter(
+      (s) => s !== 'electron' && !s.startsWith('node:') && !builtins.has(s) && !(packageOf(s) in pkg.dependencies),
+    );
+    expect(specifiers).toContain('electron');
+    expect(offending).toEqual([]);
+  });
+
+  it('the preload is one CommonJS file that requires nothing but electron', async () => {
+    const code = await readFile(join(repoRoot, 'out', 'preload', 'index.cjs'), 'utf8');
+    const required = [...code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    expect(required).toEqual(['electron']);
+    expect(code).not.toMatch(/^\s*import\s/m);
   });
 });
 
