@@ -10,6 +10,7 @@ import { removeChrome } from './chrome';
 import { blockText, comesBefore, parseFragment, parsePage, squash, textOf, type Doc, type El } from './dom';
 import { readMetadata, type PageMetadata } from './metadata';
 import { figureCaptionCredit, photoFromImg, resolveImages, sameImage } from './photos';
+import { assertReasonableHtml, HtmlTooComplexError } from './guard';
 import { collectRelated } from './related';
 import { sanitizeArticleHtml } from './sanitize';
 
@@ -121,6 +122,12 @@ function finishBody(html: string, baseUrl: string, opts: { leadUrl?: string | nu
 }
 
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
+  try {
+    assertReasonableHtml(html);
+  } catch (error) {
+    if (error instanceof HtmlTooComplexError) throw new NotAnArticleError(`${error.message} at ${pageUrl}`);
+    throw error;
+  }
   const { document, baseUrl } = parsePage(html, pageUrl);
   if (!document.documentElement || !document.body) throw new NotAnArticleError('no page body');
   resolveImages(document, baseUrl);
@@ -181,6 +188,7 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
 
 /** Sanitizes a feed's own HTML content (content:encoded / Atom content) and lists its photos. */
 export function extractFeedContent(html: string, baseUrl: string): BodyResult {
+  assertReasonableHtml(html);
   const { document } = parseFragment(html);
   resolveImages(document, baseUrl);
   const known = new Map<string, CandidatePhoto>();

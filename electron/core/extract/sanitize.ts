@@ -6,6 +6,7 @@
  * The renderer runs DOMPurify again before display.
  */
 import sanitizeHtml from 'sanitize-html';
+import { assertReasonableHtml } from './guard';
 import { bestSrcsetCandidate, parseSrcset, resolveUrl } from './urls';
 
 const LINK_SCHEMES = ['http:', 'https:', 'mailto:'] as const;
@@ -54,7 +55,9 @@ function keepNumeric(out: Record<string, string>, attribs: Record<string, string
   for (const n of names) if (isNumber(attribs[n])) out[n] = attribs[n]!.trim();
 }
 
+/** Throws HtmlTooComplexError for absurdly nested input (see guard.ts). */
 export function sanitizeArticleHtml(html: string, baseUrl: string): string {
+  assertReasonableHtml(html);
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
