@@ -35,6 +35,17 @@ export function normalizeDate(raw: string | null | undefined): string | null {
     const zone = iso[8] ? (iso[8].toUpperCase() === 'Z' ? 'Z' : iso[8].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
     return `${day}T${iso[4]}:${iso[5]}:${iso[6] ?? '00'}${iso[7] ?? ''}${zone}`;
   }
+  // RFC 2822 "Fri, 16 Feb 2024 09:30:00 +0200": keep the writer's own offset.
+  const rfc = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|UT|Z|[+-]\d{4})\b/i.exec(s);
+  if (rfc) {
+    const m = month(rfc[2]!);
+    const day = m ? validDate(Number(rfc[3]), m, Number(rfc[1])) : null;
+    if (day) {
+      const z = rfc[7]!.toUpperCase();
+      const zone = /^[+-]/.test(z) ? `${z.slice(0, 3)}:${z.slice(3)}` : 'Z';
+      return `${day}T${rfc[4]}:${rfc[5]}:${rfc[6] ?? '00'}${zone}`;
+    }
+  }
   // "16 February 2024", "Friday, 16 February 2024"
   const dmy = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(s);
   if (dmy) {
