@@ -8,6 +8,7 @@ import { ArticleView } from './features/article/ArticleView';
 import { SavedList } from './features/saved/SavedList';
 import { SectionFront } from './features/sections/SectionFront';
 import { SectionsNav } from './features/sections/SectionsNav';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SourcesScreen } from './features/sources/SourcesScreen';
 import { OfflineIndicator } from './features/status/OfflineIndicator';
 import { SyncControl } from './features/status/SyncControl';
@@ -28,6 +29,8 @@ function Screen({ route }: { route: Route }) {
       return <SavedList />;
     case 'sources':
       return <SourcesScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'not-found':
       return (
         <div className="empty">

@@ -3,7 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { NewsProvider } from './api/NewsProvider';
 import { App } from './App';
+import { applyPreferences, loadPreferences } from './ui/preferences';
 import './ui/base.css';
+
+// Theme and text size before the first paint, so a dark choice never flashes light.
+applyPreferences(loadPreferences());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

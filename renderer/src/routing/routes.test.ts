@@ -22,6 +22,7 @@ describe('parseHash', () => {
       { name: 'article', id: 'x/y?z' },
       { name: 'saved' },
       { name: 'sources' },
+      { name: 'settings' },
     ];
     for (const r of routes) expect(parseHash(hrefOf(r))).toEqual(r);
     expect(hrefs.section('News > Palestine')).toBe('#/section/News%20%3E%20Palestine');

@@ -1,6 +1,6 @@
 /**
  * Hash routes of the reader: `#/` (all articles), `#/section/<key>`, `#/article/<id>`, `#/saved`,
- * `#/sources`. Parsing and building live here so every screen links the same way.
+ * `#/sources`, `#/settings`. Parsing and building live here so every screen links the same way.
  */
 
 export type Route =
@@ -8,6 +8,7 @@ export type Route =
   | { name: 'article'; id: string }
   | { name: 'saved' }
   | { name: 'sources' }
+  | { name: 'settings' }
   | { name: 'not-found'; hash: string };
 
 function decode(part: string): string | null {
@@ -24,6 +25,7 @@ export function parseHash(hash: string): Route {
   if (path === '' || path === '/') return { name: 'front', section: null };
   if (path === '/saved') return { name: 'saved' };
   if (path === '/sources') return { name: 'sources' };
+  if (path === '/settings') return { name: 'settings' };
   const m = /^\/(section|article)\/(.+)$/.exec(path);
   if (m) {
     const value = decode(m[2]!);
@@ -38,6 +40,7 @@ export const hrefs = {
   article: (id: string) => `#/article/${encodeURIComponent(id)}`,
   saved: '#/saved',
   sources: '#/sources',
+  settings: '#/settings',
 } as const;
 
 /** The href of a route (inverse of parseHash). */
@@ -51,6 +54,8 @@ export function hrefOf(route: Route): string {
       return hrefs.saved;
     case 'sources':
       return hrefs.sources;
+    case 'settings':
+      return hrefs.settings;
     case 'not-found':
       return route.hash || hrefs.all;
   }

@@ -1,4 +1,4 @@
-/** The sidebar: nav "Sections" with All articles, every section (nested, unread counts), Saved, Sources. */
+/** The sidebar: nav "Sections" with All articles, every section (nested, unread counts), Saved, Sources, Settings. */
 import type { Route } from '../../routing/routes';
 import { hrefs } from '../../routing/routes';
 import { useLoad } from '../../api/useLoad';
@@ -71,6 +71,11 @@ export function SectionsNav({ route }: { route: Route }) {
         <li>
           <a href={hrefs.sources} aria-current={isCurrent(route, 'sources') ? 'page' : undefined} className="sections-nav__link sections-nav__link--top">
             <span className="sections-nav__label">Sources</span>
+          </a>
+        </li>
+        <li>
+          <a href={hrefs.settings} aria-current={isCurrent(route, 'settings') ? 'page' : undefined} className="sections-nav__link sections-nav__link--top">
+            <span className="sections-nav__label">Settings</span>
           </a>
         </li>
       </ul>
