@@ -158,3 +158,17 @@ describe('extractFeedContent', () => {
     expect(r.bodyText).toContain('bad');
   });
 });
+
+describe('chrome removal keeps prose', () => {
+  it('keeps chrome-like words inside sentences and "Published in ..." prose', () => {
+    const long = 'The harbour museum reopened its boat shed after a winter of repairs, and volunteers led tours all weekend long. ';
+    const html = `<html><body><article><h1>Museum Boat Shed Reopens</h1>
+      <p>${long}Questions can be sent by <a href="mailto:desk@example.test">email</a> or asked at the <span>Live</span> desk.</p>
+      <p>Published in 1998, the museum guide is still sold at the door.</p>
+      <p>${long.repeat(2)}</p><div><a href="https://facebook.example.test/">facebook</a> <a href="https://twitter.example.test/">twitter</a></div></article></body></html>`;
+    const r = extractArticle(html, 'https://museum.example.test/news/boat-shed.html');
+    expect(r.bodyText).toContain('sent by email or asked at the Live desk.');
+    expect(r.bodyText).toContain('Published in 1998, the museum guide');
+    expect(r.bodyText).not.toContain('facebook');
+  });
+});

@@ -5,6 +5,7 @@
  * class/id words and by the exact text of small elements; never removes the element holding
  * most of the article's text.
  */
+import { normalizeDate } from './dates';
 import { squash, textLengths, textOf, type Doc, type El } from './dom';
 
 const STRUCTURAL = [
@@ -28,6 +29,16 @@ const CHROME_TEXT = /^(live|live tv|audio only|listen|google ?\+|google plus|fac
 
 /** "Published 16 February 2024", "Updated: 17 Feb 2024 10:00" standing alone. */
 const DATELINE = /^(first )?(published|posted|updated|last updated|modified)( on)?:?\s+[\w ,:.+-]{4,60}$/i;
+const DATELINE_LABEL = /^(first )?(published|posted|updated|last updated|modified)( on)?:?\s+/i;
+
+/** True when an element holds nothing but chrome words (its own text nodes and every child). */
+function onlyChrome(el: El): boolean {
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === 3 && squash(node.textContent).replace(/[|•·,/-]/g, '').trim()) return false;
+    if (node.nodeType === 1 && !CHROME_TEXT.test(squash(node.textContent)) && squash(node.textContent)) return false;
+  }
+  return true;
+}
 
 /** Content elements never removed for their class name alone (embedded posts are quotes). */
 const KEPT_BY_NAME = new Set(['BLOCKQUOTE', 'FIGURE', 'TABLE', 'H1', 'H2']);
@@ -60,8 +71,13 @@ export function removeChrome(document: Doc, keep: El[] = []): void {
   for (const el of Array.from(root.querySelectorAll('li, a, p, div, span, h3, h4, h5, h6')).reverse()) {
     if ((lengths.get(el) ?? 0) > 400 || !el.isConnected || el.querySelector('img, figure')) continue;
     const text = squash(el.textContent);
-    if (text.length <= 40 && CHROME_TEXT.test(text) && !protectedEl(el)) el.remove();
-    else if (text.length <= 80 && DATELINE.test(text) && !protectedEl(el)) el.remove();
+    if (text.length <= 40 && CHROME_TEXT.test(text) && !protectedEl(el)) {
+      // An inline link or span only when everything around it is chrome too ("email" inside a sentence stays).
+      if ((el.tagName === 'A' || el.tagName === 'SPAN') && el.parentElement && !onlyChrome(el.parentElement)) continue;
+      el.remove();
+    } else if (text.length <= 80 && DATELINE.test(text) && normalizeDate(text.replace(DATELINE_LABEL, '')) && !protectedEl(el)) {
+      el.remove();
+    }
   }
   // Lists emptied by the above.
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
