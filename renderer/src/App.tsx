@@ -3,7 +3,7 @@
  * main area showing the screen for the current hash route. Screens are features that do not know
  * each other; only this shell composes them.
  */
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { ArticleView } from './features/article/ArticleView';
 import { SavedList } from './features/saved/SavedList';
 import { SectionFront } from './features/sections/SectionFront';
@@ -15,6 +15,7 @@ import { SyncControl } from './features/status/SyncControl';
 import { hrefOf, hrefs, type Route } from './routing/routes';
 import { useRoute } from './routing/useRoute';
 import { clickCommandTarget, moveStoryFocus, useCommandKeys, type Command } from './ui/commands';
+import { lastFront, rememberFront } from './ui/readingPosition';
 import { APP_NAME } from './ui/ScreenHeading';
 import { ShortcutHelp } from './ui/ShortcutHelp';
 import './ui/layout.css';
@@ -75,6 +76,13 @@ export function App() {
     [onArticle],
   );
   useCommandKeys(commands);
+
+  // The chosen section survives a restart: remember it, and reopen it when the app starts bare.
+  useEffect(() => {
+    if (route.name === 'saved' || (route.name === 'front' && route.section !== null)) rememberFront(hrefOf(route));
+    if (route.name === 'front' && route.section === null) rememberFront('');
+  }, [route]);
+
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={skipToMain}>

@@ -4,10 +4,17 @@ import { createRoot } from 'react-dom/client';
 import { NewsProvider } from './api/NewsProvider';
 import { App } from './App';
 import { applyPreferences, loadPreferences } from './ui/preferences';
+import { lastFront } from './ui/readingPosition';
 import './ui/base.css';
 
 // Theme and text size before the first paint, so a dark choice never flashes light.
 applyPreferences(loadPreferences());
+
+// A fresh start (no route in the address) reopens the section the reader was in last time.
+if (window.location.hash === '' || window.location.hash === '#') {
+  const front = lastFront();
+  if (front) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${front}`);
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

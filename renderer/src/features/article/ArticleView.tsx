@@ -11,6 +11,7 @@ import { hrefs } from '../../routing/routes';
 import { Figure } from '../../ui/Figure';
 import { formatLongDate, formatUpdated } from '../../ui/format/dates';
 import { getReadingOrder, neighbours } from '../../ui/readingOrder';
+import { rememberPosition, savedPosition } from '../../ui/readingPosition';
 import { APP_NAME, useFocusOnMount } from '../../ui/ScreenHeading';
 import { ArticleBody } from './ArticleBody';
 import { RelatedList } from './RelatedList';
@@ -82,8 +83,22 @@ function ArticlePage({ article }: { article: Article }) {
   useEffect(() => setSavedState(article.saved), [article.id, article.saved]);
   useEffect(() => {
     document.title = `${article.title} · ${APP_NAME}`;
-    window.scrollTo({ top: 0 });
-  }, [article.id, article.title]);
+  }, [article.title]);
+  // Back where the reader left this article (or at the top), and remember the place while reading.
+  useEffect(() => {
+    const id = article.id;
+    window.scrollTo({ top: savedPosition(id) ?? 0 });
+    let timer = 0;
+    const onScroll = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => rememberPosition(id, window.scrollY), 250);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('scroll', onScroll);
+    };
+  }, [article.id]);
   useEffect(() => {
     if (article.read || markedRead.current === article.id) return;
     markedRead.current = article.id;
