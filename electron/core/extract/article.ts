@@ -9,7 +9,7 @@ import type { CandidatePhoto, ExtractedArticle } from '../types';
 import { removeChrome } from './chrome';
 import { blockText, comesBefore, parseFragment, parsePage, squash, textOf, type Doc, type El } from './dom';
 import { readMetadata, type PageMetadata } from './metadata';
-import { figureCaptionCredit, photoFromImg, resolveImages, sameImage } from './photos';
+import { photoFromImg, resolveImages, sameImage } from './photos';
 import { assertReasonableHtml, HtmlTooComplexError } from './guard';
 import { collectRelated } from './related';
 import { sanitizeArticleHtml } from './sanitize';
@@ -198,5 +198,3 @@ export function extractFeedContent(html: string, baseUrl: string): BodyResult {
   }
   return finishBody(sanitizeArticleHtml(document.body.innerHTML, baseUrl), baseUrl, { known });
 }
-
-export { figureCaptionCredit };
