@@ -60,7 +60,7 @@ async function saveArticleScreenshot(page: Page, project: string): Promise<void>
   if (project === 'chromium') await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot-article.png'), fullPage: true, clip });
 }
 
-test('sync a feed, read an article with its photo, save it, and read it again offline', async ({ page, newsServer }, testInfo) => {
+test('sync a feed, read an article with its photo, save it, and read it again offline', async ({ page, app, newsServer }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // 1. First run, no source, no network: the bundled edition is there.
@@ -109,4 +109,7 @@ test('sync a feed, read an article with its photo, save it, and read it again of
   await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText(story.title);
   await expectLeadPhotoWithCaptionAndCredit(page);
   await expect(page.getByRole('article').getByRole('button', { name: 'Saved', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  // The whole journey ran without console errors (CSP violations, failed loads) or uncaught errors.
+  expect(app.pageErrors).toEqual([]);
 });

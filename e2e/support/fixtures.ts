@@ -37,6 +37,8 @@ export interface RunningApp {
   host: 'browser' | 'electron';
   origin: string;
   requests: RequestLog;
+  /** Console errors and uncaught page errors, in order (CSP violations show up here). */
+  pageErrors: string[];
   electronApp: ElectronApplication | null;
 }
 
@@ -50,6 +52,15 @@ interface Fixtures {
   newsServer: StoppableNewsServer;
   app: RunningApp;
   page: Page;
+}
+
+function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
 }
 
 /** The renderer must not have requested anything off its own origin (checked after every test). */
@@ -105,8 +116,9 @@ export const test = base.extend<AppHostOptions & Fixtures, WorkerFixtures>({
         const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
         const requests = recordRequests(context, host.origin);
         const page = await context.newPage();
+        const pageErrors = collectPageErrors(page);
         await page.goto(host.url);
-        const running: RunningApp & { page: Page } = { host: 'browser', origin: host.origin, requests, electronApp: null, page };
+        const running: RunningApp & { page: Page } = { host: 'browser', origin: host.origin, requests, pageErrors, electronApp: null, page };
         try {
           await use(running);
           expectNoForeignRequests(requests);
@@ -133,8 +145,9 @@ export const test = base.extend<AppHostOptions & Fixtures, WorkerFixtures>({
       });
       const requests = recordRequests(electronApp.context(), ELECTRON_APP_ORIGIN);
       const page = await electronApp.firstWindow();
+      const pageErrors = collectPageErrors(page);
       await page.waitForLoadState('domcontentloaded');
-      const running: RunningApp & { page: Page } = { host: 'electron', origin: ELECTRON_APP_ORIGIN, requests, electronApp, page };
+      const running: RunningApp & { page: Page } = { host: 'electron', origin: ELECTRON_APP_ORIGIN, requests, pageErrors, electronApp, page };
       try {
         await use(running);
         expectNoForeignRequests(requests);
