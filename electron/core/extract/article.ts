@@ -170,7 +170,8 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   const leadUrl = lead?.photo.url;
   return {
     title: meta.title || squash(parsed.title),
-    dek: meta.dek || squash(parsed.excerpt),
+    // Readability's excerpt is usually the first body paragraph: only a dek when the body does not repeat it.
+    dek: meta.dek || (parsed.excerpt && !body.bodyText.includes(squash(parsed.excerpt)) ? squash(parsed.excerpt) : ''),
     byline: meta.byline || squash(parsed.byline),
     publishedAt: meta.publishedAt ?? null,
     updatedAt: meta.updatedAt ?? null,
