@@ -2,7 +2,7 @@
 import type { Route } from '../../routing/routes';
 import { hrefs } from '../../routing/routes';
 import { useLoad } from '../../api/useLoad';
-import { sectionRows } from './sectionTree';
+import { sectionRows, totalUnread } from './sectionTree';
 import './sections.css';
 
 function isCurrent(route: Route, target: Route['name'], section?: string | null): boolean {
@@ -14,7 +14,7 @@ function isCurrent(route: Route, target: Route['name'], section?: string | null)
 export function SectionsNav({ route }: { route: Route }) {
   const { data: sections, error } = useLoad('sections', (news) => news.listSections());
   const rows = sections ? sectionRows(sections) : [];
-  const totalUnread = sections ? rows.filter((r) => r.depth === 0).reduce((n, r) => n + r.unread, 0) : 0;
+  const allUnread = sections ? totalUnread(sections) : 0;
 
   return (
     <nav className="sections-nav" aria-label="Sections">
@@ -22,9 +22,9 @@ export function SectionsNav({ route }: { route: Route }) {
         <li>
           <a href={hrefs.all} aria-current={isCurrent(route, 'front', null) ? 'page' : undefined} className="sections-nav__link sections-nav__link--top">
             <span className="sections-nav__label">All articles</span>
-            {totalUnread > 0 && (
+            {allUnread > 0 && (
               <span className="count" aria-hidden="true">
-                {totalUnread}
+                {allUnread}
               </span>
             )}
           </a>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionRows } from './sectionTree';
+import { sectionRows, totalUnread } from './sectionTree';
 
 describe('sectionRows', () => {
   it('nests children under parents and invents missing parents', () => {
@@ -15,12 +15,15 @@ describe('sectionRows', () => {
       ['World', 'World', 0, 2, 1, true],
     ]);
   });
-  it('keeps a stored parent as it is', () => {
-    const rows = sectionRows([
+  it('adds children into a stored parent, as its front lists them', () => {
+    const sections = [
       { key: 'News', path: ['News'], count: 9, unread: 5 },
       { key: 'News > Palestine', path: ['News', 'Palestine'], count: 3, unread: 2 },
-    ]);
-    expect(rows[0]).toMatchObject({ key: 'News', count: 9, unread: 5, stored: true });
+    ];
+    const rows = sectionRows(sections);
+    expect(rows[0]).toMatchObject({ key: 'News', count: 12, unread: 7, stored: true });
+    expect(rows[1]).toMatchObject({ key: 'News > Palestine', count: 3, unread: 2, stored: true });
     expect(rows).toHaveLength(2);
+    expect(totalUnread(sections)).toBe(7);
   });
 });

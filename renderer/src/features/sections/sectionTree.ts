@@ -1,7 +1,8 @@
 /**
  * Orders sections for the sidebar: parents before their children, alphabetical within a level,
- * with a row for a parent the store does not list itself ("News" above "News > Palestine"),
- * whose counts are the sums of its children.
+ * with a row for a parent the store does not list itself ("News" above "News > Palestine").
+ * A row counts its own articles and those of every section below it, as its front lists them
+ * (listArticles matches a section key as a prefix).
  */
 import type { Section } from '../../../../electron/shared/models';
 
@@ -16,26 +17,25 @@ export interface SectionRow {
   stored: boolean;
 }
 
+function pathOf(s: Section): string[] {
+  return s.path.length > 0 ? s.path : s.key.split(' > ');
+}
+
 export function sectionRows(sections: Section[]): SectionRow[] {
   const byKey = new Map<string, SectionRow>();
+  const stored = new Set(sections.map((s) => s.key));
   for (const s of sections) {
-    const path = s.path.length > 0 ? s.path : s.key.split(' > ');
-    const key = s.key;
-    byKey.set(key, { key, label: path[path.length - 1] ?? key, depth: path.length - 1, count: s.count, unread: s.unread, stored: true });
-  }
-  for (const s of sections) {
-    const path = s.path.length > 0 ? s.path : s.key.split(' > ');
-    for (let i = 1; i < path.length; i++) {
-      const key = path.slice(0, i).join(' > ');
+    const path = pathOf(s);
+    // The section itself and each of its ancestors gets this section's counts.
+    for (let depth = 0; depth < path.length; depth++) {
+      const key = depth === path.length - 1 ? s.key : path.slice(0, depth + 1).join(' > ');
       let row = byKey.get(key);
       if (!row) {
-        row = { key, label: path[i - 1]!, depth: i - 1, count: 0, unread: 0, stored: false };
+        row = { key, label: path[depth]!, depth, count: 0, unread: 0, stored: stored.has(key) };
         byKey.set(key, row);
       }
-      if (!row.stored) {
-        row.count += s.count;
-        row.unread += s.unread;
-      }
+      row.count += s.count;
+      row.unread += s.unread;
     }
   }
   // Sort by path parts so children follow their parent.
@@ -48,4 +48,9 @@ export function sectionRows(sections: Section[]): SectionRow[] {
     }
     return pa.length - pb.length;
   });
+}
+
+/** Unread articles across all sections (each counted once). */
+export function totalUnread(sections: Section[]): number {
+  return sections.reduce((n, s) => n + s.unread, 0);
 }
