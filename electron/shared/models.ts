@@ -50,7 +50,8 @@ export interface ArticleSummary {
 export interface Article extends ArticleSummary {
   canonicalUrl: string;
   photo: Photo | null;
-  /** Sanitized HTML; <img> carry data-file="<cache file>" and no remote src. */
+  /** Sanitized HTML; cached <img> have src="/photos/<file>" (data-remote-src keeps the origin URL);
+   * photos not yet downloaded have no src, only data-pending-src, so nothing remote ever loads. */
   bodyHtml: string;
   bodyText: string;
   related: RelatedLink[];
