@@ -7,6 +7,14 @@ import { formatLongDateTime, formatRelative } from '../../ui/format/dates';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import './sources.css';
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
 export function SourcesScreen() {
   const news = useNews();
   const { changed } = useStoreVersion();
@@ -31,7 +39,8 @@ export function SourcesScreen() {
     try {
       const source = await news.addSource({ url: withScheme });
       setUrl('');
-      setMessage(`Added ${source.title || source.url}. Its articles arrive with the next sync.`);
+      const name = source.title && source.title !== hostOf(source.url) ? `${source.title} (${source.url})` : source.url;
+      setMessage(`Added ${name}. Its articles arrive with the next sync.`);
       changed();
     } catch (err) {
       setAddError(errorMessage(err));
