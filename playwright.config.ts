@@ -24,14 +24,15 @@ const chromiumLaunch = {
 export default defineConfig<AppHostOptions>({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
-  outputDir: 'test-results',
+  // Overridable so two runs in one checkout do not wipe each other's artifacts.
+  outputDir: process.env.PW_OUTPUT_DIR || 'test-results',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
   // "list" ends with the summary line ("N passed, M skipped").
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['html', { open: 'never', outputFolder: process.env.PW_REPORT_DIR || 'playwright-report' }]],
   use: {
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunch,
