@@ -40,6 +40,10 @@ export interface RunningApp {
   /** Console errors and uncaught page errors, in order (CSP violations show up here). */
   pageErrors: string[];
   electronApp: ElectronApplication | null;
+  /** The app's page (after restart() in Electron, a new one). */
+  page: Page;
+  /** Stops the host and starts it again on the same data folder; returns the page to use. */
+  restart(): Promise<Page>;
 }
 
 interface WorkerFixtures {
@@ -54,8 +58,7 @@ interface Fixtures {
   page: Page;
 }
 
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
+function collectPageErrors(page: Page, errors: string[] = []): string[] {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
@@ -112,13 +115,29 @@ export const test = base.extend<AppHostOptions & Fixtures, WorkerFixtures>({
         return;
       }
       if (appHost === 'browser') {
-        const [host, browser] = await Promise.all([startWebHost({ repoRoot, dataDir }), sharedChromium()]);
+        const [firstHost, browser] = await Promise.all([startWebHost({ repoRoot, dataDir }), sharedChromium()]);
+        let host = firstHost;
         const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
         const requests = recordRequests(context, host.origin);
         const page = await context.newPage();
         const pageErrors = collectPageErrors(page);
         await page.goto(host.url);
-        const running: RunningApp & { page: Page } = { host: 'browser', origin: host.origin, requests, pageErrors, electronApp: null, page };
+        const running: RunningApp = {
+          host: 'browser',
+          origin: host.origin,
+          requests,
+          pageErrors,
+          electronApp: null,
+          page,
+          async restart() {
+            await host.stop();
+            host = await startWebHost({ repoRoot, dataDir });
+            running.origin = host.origin;
+            requests.allowOrigin(host.origin);
+            await page.goto(host.url);
+            return page;
+          },
+        };
         try {
           await use(running);
           expectNoForeignRequests(requests);
@@ -132,37 +151,51 @@ export const test = base.extend<AppHostOptions & Fixtures, WorkerFixtures>({
         }
         return;
       }
-      const args = [join(repoRoot, 'out', 'main', 'index.js'), `--data-dir=${dataDir}`];
-      // Chromium refuses to start its OS sandbox as root (CI containers); the renderer's
-      // sandbox: true web preference is unaffected by this switch.
-      if (process.getuid?.() === 0) args.unshift('--no-sandbox');
-      const electronApp = await _electron.launch({
-        executablePath: electronPath!,
-        args,
-        cwd: repoRoot,
-        env: { ...process.env, ELECTRON_DISABLE_SECURITY_WARNINGS: 'false' } as Record<string, string>,
-        timeout: 60_000,
-      });
-      const requests = recordRequests(electronApp.context(), ELECTRON_APP_ORIGIN);
-      const page = await electronApp.firstWindow();
-      const pageErrors = collectPageErrors(page);
-      await page.waitForLoadState('domcontentloaded');
-      const running: RunningApp & { page: Page } = { host: 'electron', origin: ELECTRON_APP_ORIGIN, requests, pageErrors, electronApp, page };
+      const launch = async () => {
+        const args = [join(repoRoot, 'out', 'main', 'index.js'), `--data-dir=${dataDir}`];
+        // Chromium refuses to start its OS sandbox as root (CI containers); the renderer's
+        // sandbox: true web preference is unaffected by this switch.
+        if (process.getuid?.() === 0) args.unshift('--no-sandbox');
+        const electronApp = await _electron.launch({ executablePath: electronPath!, args, cwd: repoRoot, timeout: 60_000 });
+        const page = await electronApp.firstWindow();
+        await page.waitForLoadState('domcontentloaded');
+        return { electronApp, page };
+      };
+      const first = await launch();
+      const requests = recordRequests(first.electronApp.context(), ELECTRON_APP_ORIGIN);
+      const pageErrors = collectPageErrors(first.page);
+      const running: RunningApp = {
+        host: 'electron',
+        origin: ELECTRON_APP_ORIGIN,
+        requests,
+        pageErrors,
+        electronApp: first.electronApp,
+        page: first.page,
+        async restart() {
+          await running.electronApp!.close();
+          const next = await launch();
+          requests.watch(next.electronApp.context());
+          collectPageErrors(next.page, pageErrors);
+          running.electronApp = next.electronApp;
+          running.page = next.page;
+          return next.page;
+        },
+      };
       try {
         await use(running);
         expectNoForeignRequests(requests);
       } finally {
         if (testInfo.status !== testInfo.expectedStatus) {
-          await page.screenshot({ path: testInfo.outputPath('failure.png') }).catch(() => undefined);
+          await running.page.screenshot({ path: testInfo.outputPath('failure.png') }).catch(() => undefined);
         }
-        await electronApp.close();
+        await running.electronApp!.close();
       }
     },
     { auto: true },
   ],
 
   page: async ({ app }, use) => {
-    await use((app as RunningApp & { page: Page }).page);
+    await use(app.page);
   },
 });
 

@@ -9,6 +9,10 @@ import type { BrowserContext, Request } from '@playwright/test';
 
 export interface RequestLog {
   all: string[];
+  /** Start recording a (further) browser context, e.g. after the app restarted. */
+  watch(context: BrowserContext): void;
+  /** Also count this origin as the app's own (a restarted browser host listens on a new port). */
+  allowOrigin(origin: string): void;
   /** Excuse a URL the test makes the page try on purpose, provided the request fails. */
   expectBlocked(url: string): void;
   /** Requests that went anywhere but the app's origin or data: (and were not excused). */
@@ -31,15 +35,22 @@ export function recordRequests(context: BrowserContext, appOrigin: string): Requ
   const all: string[] = [];
   const failed = new Set<string>();
   const excused = new Set<string>();
-  context.on('request', (request: Request) => {
-    all.push(request.url());
-  });
-  context.on('requestfailed', (request: Request) => {
-    failed.add(request.url());
-  });
-  return {
+  const origins = new Set([appOrigin]);
+  const log: RequestLog = {
     all,
+    watch(target) {
+      target.on('request', (request: Request) => {
+        all.push(request.url());
+      });
+      target.on('requestfailed', (request: Request) => {
+        failed.add(request.url());
+      });
+    },
+    allowOrigin: (origin) => origins.add(origin),
     expectBlocked: (url) => excused.add(url),
-    foreign: () => all.filter((url) => !isAppRequest(url, appOrigin) && !(excused.has(url) && failed.has(url))),
+    foreign: () =>
+      all.filter((url) => ![...origins].some((o) => isAppRequest(url, o)) && !(excused.has(url) && failed.has(url))),
   };
+  log.watch(context);
+  return log;
 }
