@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, staleBuildReason } from '../../scripts/electron-smoke/build-state';
+import { acquireDataDirLock } from '../core/store/lock';
 import { channels } from '../shared/contract';
 import { APP_CSP } from './app-protocol';
 
@@ -169,6 +170,25 @@ describe('built bundles', () => {
     const required = [...code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
     expect(required).toEqual(['electron']);
     expect(code).not.toMatch(/^\s*import\s/m);
+  });
+});
+
+describe('data folder held by another process', () => {
+  it('shows a clear error and exits with 1 instead of opening a window', async () => {
+    const heldDir = await mkdtemp(join(tmpdir(), 'electron-smoke-held-'));
+    const lock = acquireDataDirLock(heldDir); // this test process plays the CLI holding the folder
+    try {
+      const held = await runMain(heldDir);
+      expect(held.exitCode).toBe(1);
+      expect(held.errorBoxes).toEqual([
+        expect.objectContaining({ title: 'Offline News could not start', content: expect.stringMatching(/in use by another process/) }),
+      ]);
+      expect(held.calls.filter((c) => c.api === 'new BrowserWindow')).toEqual([]);
+      expect(held.ipcChannels).toEqual([]);
+    } finally {
+      lock.release();
+      await rm(heldDir, { recursive: true, force: true });
+    }
   });
 });
 
