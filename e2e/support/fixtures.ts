@@ -130,6 +130,8 @@ export const test = base.extend<AppHostOptions & Fixtures, WorkerFixtures>({
           electronApp: null,
           page,
           async restart() {
+            // Leave the page first, so its event stream does not retry against the stopped host.
+            await page.goto('about:blank');
             await host.stop();
             host = await startWebHost({ repoRoot, dataDir });
             running.origin = host.origin;
