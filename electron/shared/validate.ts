@@ -25,7 +25,9 @@ const id: Check = str(200);
 function object(shape: Record<string, { check: Check; optional?: boolean }>): Check {
   return (v) => {
     if (!isPlainObject(v)) return 'expected an object';
-    for (const key of Object.keys(v)) if (!(key in shape)) return `unknown field "${key}"`;
+    for (const key of Object.keys(v)) {
+      if (!Object.prototype.hasOwnProperty.call(shape, key)) return `unknown field "${key}"`;
+    }
     for (const [key, rule] of Object.entries(shape)) {
       const value = v[key];
       if (value === undefined) {

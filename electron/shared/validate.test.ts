@@ -1,0 +1,36 @@
+// Argument checks shared by both hosts: a table of bad arguments per method, each refused.
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError, validateArg } from './validate';
+
+const refused: [string, unknown][] = [
+  ['getArticle', 42],
+  ['getArticle', 'x'.repeat(201)],
+  ['setSaved', { id: 'a' }],
+  ['setSaved', { id: 'a', saved: 'yes' }],
+  ['setSaved', JSON.parse('{"id":"a","saved":true,"__proto__":{"polluted":1}}')],
+  ['setSaved', { id: 'a', saved: true, constructor: 1 }],
+  ['listArticles', { section: 'x', limit: -1 }],
+  ['listArticles', []],
+  ['addSource', { url: 'file:///etc/passwd' }],
+  ['addSource', { url: 'javascript:alert(1)' }],
+  ['openExternal', 'smb://host/share'],
+  ['openExternal', 'x'.repeat(70_000)],
+  ['syncNow', { force: true }],
+  ['noSuchMethod', undefined],
+  ['__proto__', undefined],
+];
+
+describe('validateArg', () => {
+  it.each(refused)('%s refuses %j', (method, arg) => {
+    expect(() => validateArg(method, arg)).toThrow(InvalidArgumentError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('accepts well-formed arguments', () => {
+    expect(() => validateArg('setSaved', { id: 'abc', saved: true })).not.toThrow();
+    expect(() => validateArg('listArticles', { section: 'News > City', limit: 50 })).not.toThrow();
+    expect(() => validateArg('listArticles', undefined)).not.toThrow();
+    expect(() => validateArg('addSource', { url: 'https://example.org/feed.xml' })).not.toThrow();
+    expect(() => validateArg('openExternal', 'mailto:desk@example.org')).not.toThrow();
+  });
+});
