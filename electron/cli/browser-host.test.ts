@@ -96,6 +96,8 @@ describe('startBrowserHost', () => {
       removeSource: 'placeholder',
       syncNow: undefined,
       openExternal: 'https://example.org/',
+      queueArticle: 'https://example.org/story',
+      listQueue: undefined,
     };
     for (const method of methodNames) {
       if (method === 'removeSource') {

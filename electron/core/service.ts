@@ -10,6 +10,7 @@ import { resolveCachedPhoto } from './images/cache';
 import type { RecoveryNote } from './store/durable-file';
 import { NewsStore } from './store/store';
 import { syncSources } from './sync/sync';
+import { urlKey } from './store/ids';
 import type { NewsService, NewsServiceOptions } from './types';
 
 /** The service plus what the CLIs need beyond the contract. */
@@ -81,7 +82,8 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
             if (progress.phase === 'done' && (progress.added || progress.updated)) emit('store:changed', { reason: 'sync' });
           },
         });
-        const { reachedHost: _reached, ...summary } = result;
+        const { reachedHost: _reached, queue, ...summary } = result;
+        if (queue.stored.length > 0) emit('store:changed', { reason: 'queue' });
         emit('sync:finished', summary);
         const nowOnline = isOnline();
         if (nowOnline !== wasOnline) emit('connectivity', { online: nowOnline });
@@ -144,6 +146,19 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       if (!opts.openExternal) return false;
       await opts.openExternal(url);
       return true;
+    },
+    async queueArticle(url) {
+      if (!/^https?:\/\//i.test(url)) return { queued: false, message: 'Only web links can be queued.' };
+      const storedId = store.findArticleId([urlKey(url)]);
+      if (storedId && store.getSummary(storedId)?.offline) {
+        return { queued: false, message: 'This article is already stored.' };
+      }
+      await store.queueLink(url);
+      emit('store:changed', { reason: 'queued' });
+      return { queued: true, message: 'Queued for the next sync: it will appear in Saved.' };
+    },
+    async listQueue() {
+      return store.listQueue();
     },
   };
 

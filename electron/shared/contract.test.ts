@@ -32,6 +32,8 @@ const sampleArgs: { [M in NewsMethod]: ArgOf<M> } = {
   removeSource: 'source-1',
   syncNow: undefined,
   openExternal: 'https://example.org/story',
+  queueArticle: 'https://example.org/other-story',
+  listQueue: undefined,
 };
 
 interface Call {

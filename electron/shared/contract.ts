@@ -28,6 +28,11 @@ export interface NewsApi {
   syncNow(): Promise<SyncSummary>;
   /** Opens an http/https/mailto URL in the system browser; false when refused. */
   openExternal(url: string): Promise<boolean>;
+  /** Queues an article link that is not stored (asked for while offline): the next sync fetches
+   * it and saves it. `message` tells the reader what happened. */
+  queueArticle(url: string): Promise<{ queued: boolean; message: string }>;
+  /** The offline queue, oldest first; `lastError` is why the last attempt failed (null: not tried). */
+  listQueue(): Promise<{ url: string; title: string; queuedAt: string; lastError: string | null }[]>;
 }
 
 export type NewsMethod = keyof NewsApi;
@@ -56,6 +61,8 @@ export const channels = {
   removeSource: 'news:remove-source',
   syncNow: 'news:sync-now',
   openExternal: 'news:open-external',
+  queueArticle: 'news:queue-article',
+  listQueue: 'news:list-queue',
 } as const satisfies Record<NewsMethod, string>;
 
 /** IPC channel (Electron webContents.send) and SSE event name (browser host) per event. */

@@ -16,6 +16,10 @@ const refused: [string, unknown][] = [
   ['openExternal', 'smb://host/share'],
   ['openExternal', 'x'.repeat(70_000)],
   ['syncNow', { force: true }],
+  ['queueArticle', 'mailto:desk@example.org'],
+  ['queueArticle', 'javascript:alert(1)'],
+  ['queueArticle', { url: 'https://example.org/a' }],
+  ['listQueue', 'x'],
   ['noSuchMethod', undefined],
   ['__proto__', undefined],
 ];
@@ -32,5 +36,6 @@ describe('validateArg', () => {
     expect(() => validateArg('listArticles', undefined)).not.toThrow();
     expect(() => validateArg('addSource', { url: 'https://example.org/feed.xml' })).not.toThrow();
     expect(() => validateArg('openExternal', 'mailto:desk@example.org')).not.toThrow();
+    expect(() => validateArg('queueArticle', 'https://example.org/news/a.html')).not.toThrow();
   });
 });

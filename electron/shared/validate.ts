@@ -81,6 +81,8 @@ export const argChecks: Record<NewsMethod, Check> = {
   removeSource: id,
   syncNow: none,
   openExternal: url,
+  queueArticle: httpUrl,
+  listQueue: none,
 };
 
 /** Throws InvalidArgumentError unless `arg` is acceptable for `method`. */

@@ -42,6 +42,15 @@ export interface SyncState {
   lastSyncReachedHost: boolean | null;
 }
 
+/** A link the reader asked for while offline; the next sync fetches it and saves the article. */
+export interface QueuedLink {
+  url: string;
+  title: string;
+  queuedAt: string;
+  /** Why the last attempt failed, or null before the first attempt. */
+  lastError: string | null;
+}
+
 export interface IndexDoc {
   schemaVersion: typeof SCHEMA_VERSION;
   sources: Record<string, StoredSource>;
@@ -50,6 +59,8 @@ export interface IndexDoc {
   sync: SyncState;
   /** When the bundled first-run edition was seeded (null when it was not). */
   firstRunSeededAt: string | null;
+  /** Offline queue (absent in index files written before it existed). */
+  queue?: QueuedLink[];
 }
 
 export interface BodyDoc {

@@ -19,6 +19,7 @@ import {
   emptyIndex,
   type BodyDoc,
   type IndexDoc,
+  type QueuedLink,
   type StoredSource,
   type StoredSummary,
 } from './schema';
@@ -314,6 +315,36 @@ export class NewsStore {
 
   async markFirstRunSeeded(): Promise<void> {
     this.index.data.firstRunSeededAt = new Date().toISOString();
+    await this.saveIndex();
+  }
+
+  // ---- offline queue (links asked for while offline; fetched and saved by the next sync) -------
+
+  listQueue(): QueuedLink[] {
+    return (this.index.data.queue ?? []).map((q) => ({ ...q }));
+  }
+
+  /** Adds a link unless it is queued already; returns true when added. */
+  async queueLink(url: string, title = ''): Promise<boolean> {
+    const queue = (this.index.data.queue ??= []);
+    if (queue.some((q) => q.url === url)) return false;
+    queue.push({ url, title, queuedAt: new Date().toISOString(), lastError: null });
+    await this.saveIndex();
+    return true;
+  }
+
+  async updateQueued(url: string, patch: Partial<Pick<QueuedLink, 'title' | 'lastError'>>): Promise<void> {
+    const item = (this.index.data.queue ?? []).find((q) => q.url === url);
+    if (!item) return;
+    Object.assign(item, patch);
+    await this.saveIndex();
+  }
+
+  async removeQueued(url: string): Promise<void> {
+    const queue = this.index.data.queue ?? [];
+    const next = queue.filter((q) => q.url !== url);
+    if (next.length === queue.length) return;
+    this.index.data.queue = next;
     await this.saveIndex();
   }
 

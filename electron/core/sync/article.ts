@@ -53,7 +53,12 @@ export function needsWork(store: NewsStore, sourceId: string, item: FeedItem): b
   return !stored || !stored.offline || stored.feedFingerprint !== feedFingerprint(item);
 }
 
-export async function syncItem(ctx: ItemContext, source: StoredSource, item: FeedItem): Promise<ItemOutcome> {
+export interface SyncItemOptions {
+  /** The article belongs to no stored source (a queued link): skip the "source removed" check. */
+  standalone?: boolean;
+}
+
+export async function syncItem(ctx: ItemContext, source: StoredSource, item: FeedItem, opts: SyncItemOptions = {}): Promise<ItemOutcome & { id?: string; offline?: boolean }> {
   const warnings: string[] = [];
   const keys = itemKeys(source.id, item);
   const existingId = ctx.store.findArticleId(keys);
@@ -86,6 +91,9 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
       warnings.push(`page ${item.link}: ${messageOf(error)} (kept the feed's text; retried next sync)`);
     }
   }
+
+  // A queued link has no feed text to fall back on: without its page there is nothing to store.
+  if (opts.standalone && !page) throw new Error(warnings.at(-1) ?? `no article found at ${item.link ?? '(no link)'}`);
 
   // The feed's own content, and the more complete of the two.
   const feedBase = item.link ?? source.url;
@@ -126,10 +134,10 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
   const bodyText = body.bodyText.trim();
   const offline = !pageFetchFailed && bodyText.length > 0 && [...files.values()].every((file) => file !== null);
 
-  if (!ctx.store.getSource(source.id)) return { status: 'unchanged', warnings }; // removed meanwhile
+  if (!opts.standalone && !ctx.store.getSource(source.id)) return { status: 'unchanged', warnings }; // removed meanwhile
   if (existing && existing.offline && !offline) {
     warnings.push(`"${existing.title}": kept the complete stored copy`);
-    return { status: 'unchanged', warnings };
+    return { status: 'unchanged', warnings, id: existing.id, offline: true };
   }
 
   const url = finalUrl ?? item.link ?? '';
@@ -138,7 +146,7 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
   if (finalUrl) allKeys.push(urlKey(finalUrl));
   if (page?.canonicalUrl && isArticleLikeUrl(page.canonicalUrl)) allKeys.push(urlKey(page.canonicalUrl));
 
-  const { status } = await ctx.store.upsertArticle({
+  const { id, status } = await ctx.store.upsertArticle({
     keys: [...new Set(allKeys)],
     feedFingerprint: feedFingerprint(item),
     url,
@@ -161,7 +169,7 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
     siteName: page?.siteName ?? '',
     language: page?.language ?? '',
   });
-  return { status, warnings };
+  return { status, warnings, id, offline };
 }
 
 function toPhoto(
