@@ -19,6 +19,11 @@ export interface FetchOptions {
   lastModified?: string | null;
   accept?: string;
   signal?: AbortSignal;
+  /**
+   * Connect-time address check, applied on every redirect hop after DNS (and to IP literals):
+   * return false to refuse connecting to `address` (an IP) for `url`. Unset: any address.
+   */
+  allowAddress?: (address: string, url: URL) => boolean;
 }
 
 export interface FetchResult {
@@ -41,6 +46,7 @@ export type FetchErrorCode =
   | 'network'
   | 'too-many-redirects'
   | 'scheme-refused'
+  | 'address-refused'
   | 'aborted';
 
 // ---- feeds/ -------------------------------------------------------------------------------

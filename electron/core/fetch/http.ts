@@ -6,9 +6,14 @@
  * headers and body. Every redirect hop is re-checked (http/https only, at most `maxRedirects`).
  * Conditional GET: pass the previous ETag / Last-Modified; a 304 comes back as `notModified` with
  * an empty body. Every failure is a `FetchError` with a `code` and a message fit to show a user.
+ * `allowAddress` (SSRF guard) is asked about every address a hop would connect to: IP literals
+ * before connecting, names after DNS through the request's `lookup` hook; guarded fetches use
+ * their own keep-alive agents so a socket opened under another policy is never reused.
  */
+import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import { Writable, pipeline, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import type { FetchErrorCode, FetchOptions, FetchResult } from '../types';
@@ -35,6 +40,52 @@ export class FetchError extends Error {
     this.status = status;
     this.url = url;
   }
+}
+
+type AddressPolicy = NonNullable<FetchOptions['allowAddress']>;
+
+/** Marks a lookup refused by the address policy (surfaces as a request 'error'). */
+class AddressRefused extends Error {
+  readonly code = 'EADDRREFUSED';
+  constructor(readonly address: string) {
+    super(`address ${address} refused`);
+  }
+}
+
+function refusedMessage(url: URL, address: string): string {
+  return `refused to connect to ${url.hostname}: ${address} is a local or private network address`;
+}
+
+/** dns.lookup that resolves every address of the name and refuses when any is not allowed. */
+function guardedLookup(url: URL, allow: AddressPolicy): net.LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) {
+        (callback as (e: Error) => void)(err);
+        return;
+      }
+      const refused = addresses.find((a) => !allow(a.address, url));
+      if (refused || addresses.length === 0) {
+        (callback as (e: Error) => void)(new AddressRefused(refused?.address ?? 'none'));
+        return;
+      }
+      if (options.all) (callback as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+      else callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+const policyAgents = new WeakMap<AddressPolicy, { http: http.Agent; https: https.Agent }>();
+
+/** Keep-alive agents private to one address policy (the default agents' sockets are not checked). */
+function agentsFor(policy: AddressPolicy): { http: http.Agent; https: https.Agent } {
+  let agents = policyAgents.get(policy);
+  if (!agents) {
+    const options = { keepAlive: true, scheduling: 'lifo' as const, timeout: 5000 };
+    agents = { http: new http.Agent(options), https: new https.Agent(options) };
+    policyAgents.set(policy, agents);
+  }
+  return agents;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -216,15 +267,28 @@ function runHop(
   if (opts.lastModified) headers['If-Modified-Since'] = opts.lastModified;
 
   const transport = url.protocol === 'https:' ? https : http;
+  const policy = opts.allowAddress;
+  const guard: http.RequestOptions = {};
+  if (policy) {
+    const literal = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (net.isIP(literal) !== 0 && !policy(literal, url)) {
+      fail(new FetchError('address-refused', refusedMessage(url, literal), url.href));
+      return;
+    }
+    const agents = agentsFor(policy);
+    guard.agent = url.protocol === 'https:' ? agents.https : agents.http;
+    guard.lookup = guardedLookup(url, policy);
+  }
   try {
-    req = transport.request(url, { method: 'GET', headers });
+    req = transport.request(url, { method: 'GET', headers, ...guard });
   } catch (err) {
     fail(new FetchError('network', networkMessage(err as NodeJS.ErrnoException, url), url.href));
     return;
   }
 
   req.on('error', (err: NodeJS.ErrnoException) => {
-    fail(new FetchError('network', networkMessage(err, url), url.href));
+    if (err instanceof AddressRefused) fail(new FetchError('address-refused', refusedMessage(url, err.address), url.href));
+    else fail(new FetchError('network', networkMessage(err, url), url.href));
   });
 
   req.on('response', (response) => {

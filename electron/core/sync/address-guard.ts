@@ -3,8 +3,10 @@
  * loopback, private, link-local (cloud metadata) and similar addresses are refused unless their host
  * is the host of a source the user added. Works on the URL as the WHATWG parser normalises it, so
  * 2130706433, 0x7f.1 and [::ffff:127.0.0.1] are all recognised as 127.0.0.1. (Names that resolve to
- * such addresses through DNS need a check at connect time, in fetch/.)
+ * such addresses through DNS are caught at connect time: `addressPolicy` gives fetch/ the
+ * `allowAddress` check it applies after DNS on every redirect hop.)
  */
+import net from 'node:net';
 
 export class AddressRefusedError extends Error {
   constructor(url: string) {
@@ -87,4 +89,36 @@ export function trustedHostsOf(urls: (string | null)[]): Set<string> {
     }
   }
   return hosts;
+}
+
+/** Loopback, private, link-local, CGNAT, benchmark, multicast/reserved, ULA, NAT64 and mapped forms. */
+const localAddresses = (() => {
+  const list = new net.BlockList();
+  for (const [prefix, bits] of [
+    ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
+    ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3],
+  ] as const) {
+    list.addSubnet(prefix, bits, 'ipv4');
+  }
+  for (const [prefix, bits] of [
+    ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['::', 96],
+  ] as const) {
+    list.addSubnet(prefix, bits, 'ipv6');
+  }
+  return list;
+})();
+
+/** True for an IP address (v4 or v6, mapped forms included) that is not on the public internet. */
+export function isLocalAddress(ip: string): boolean {
+  const family = net.isIP(ip);
+  if (family === 0) return false;
+  return localAddresses.check(ip, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * The connect-time check for fetch's `allowAddress`: public addresses pass; a local or private one
+ * only when the URL's host (host:port) is the host of a source the user added.
+ */
+export function addressPolicy(trustedHosts: ReadonlySet<string>): (address: string, url: URL) => boolean {
+  return (address, url) => !isLocalAddress(address) || trustedHosts.has(url.host.toLowerCase());
 }

@@ -13,9 +13,8 @@ import type { StoredSource } from '../store/schema';
 import type { NewsStore } from '../store/store';
 import type { FeedItem, FetchOptions, ParsedFeed } from '../types';
 import { itemKeys, messageOf, needsWork, syncItem, type ItemContext } from './article';
-import { trustedHostsOf } from './address-guard';
+import { addressPolicy, trustedHostsOf } from './address-guard';
 import { HostLimiter } from './limiter';
-import { syncQueue, type QueueRunResult } from './queue';
 
 export interface SyncOptions {
   store: NewsStore;
@@ -31,8 +30,6 @@ export interface SyncOptions {
 export interface SyncRunResult extends SyncSummary {
   /** True when at least one host answered (the offline heuristic). */
   reachedHost: boolean;
-  /** The offline queue's outcome (worked through after the sources). */
-  queue: QueueRunResult;
 }
 
 const FEED_ACCEPT =
@@ -49,7 +46,9 @@ export async function syncSources(options: SyncOptions): Promise<SyncRunResult> 
     .filter(Boolean);
   let reachedHost = false;
   const trustedHosts = trustedHostsOf(store.listSources().flatMap((s) => [s.url, store.getSource(s.id)?.feedUrl ?? null]));
-  const ctx: ItemContext = { store, limiter, fetchOptions: options.fetchOptions ?? {}, signal: options.signal, trustedHosts };
+  // Every fetch of the run (feeds, pages, photos, each redirect hop) is checked after DNS.
+  const fetchOptions = { ...options.fetchOptions, allowAddress: options.fetchOptions?.allowAddress ?? addressPolicy(trustedHosts) };
+  const ctx: ItemContext = { store, limiter, fetchOptions, signal: options.signal, trustedHosts };
   const results = await Promise.all(
     sources.map((source) =>
       syncSource(ctx, source, options.onProgress ?? (() => undefined), () => {
@@ -57,16 +56,9 @@ export async function syncSources(options: SyncOptions): Promise<SyncRunResult> 
       }),
     ),
   );
-  // The offline queue is worked through on full syncs only.
-  const queue = options.sourceIds
-    ? { stored: [], failed: [] }
-    : await syncQueue(ctx, () => {
-        reachedHost = true;
-      });
   const finishedAt = new Date().toISOString();
-  const tried = sources.length + queue.stored.length + queue.failed.length;
-  await store.updateSyncState({ lastSyncAt: finishedAt, lastSyncReachedHost: tried === 0 ? null : reachedHost });
-  return { startedAt, finishedAt, ok: results.every((r) => r.ok), sources: results, reachedHost, queue };
+  await store.updateSyncState({ lastSyncAt: finishedAt, lastSyncReachedHost: sources.length === 0 ? null : reachedHost });
+  return { startedAt, finishedAt, ok: results.every((r) => r.ok), sources: results, reachedHost };
 }
 
 async function syncSource(
