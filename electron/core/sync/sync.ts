@@ -15,6 +15,7 @@ import type { FeedItem, FetchOptions, ParsedFeed } from '../types';
 import { itemKeys, messageOf, needsWork, syncItem, type ItemContext } from './article';
 import { addressPolicy, trustedHostsOf } from './address-guard';
 import { HostLimiter } from './limiter';
+import { syncQueue, type QueueRunResult } from './queue';
 
 export interface SyncOptions {
   store: NewsStore;
@@ -30,6 +31,8 @@ export interface SyncOptions {
 export interface SyncRunResult extends SyncSummary {
   /** True when at least one host answered (the offline heuristic). */
   reachedHost: boolean;
+  /** The offline queue's outcome (worked through after the sources). */
+  queue: QueueRunResult;
 }
 
 const FEED_ACCEPT =
@@ -56,9 +59,16 @@ export async function syncSources(options: SyncOptions): Promise<SyncRunResult> 
       }),
     ),
   );
+  // The offline queue is worked through on full syncs only.
+  const queue = options.sourceIds
+    ? { stored: [], failed: [] }
+    : await syncQueue(ctx, () => {
+        reachedHost = true;
+      });
   const finishedAt = new Date().toISOString();
-  await store.updateSyncState({ lastSyncAt: finishedAt, lastSyncReachedHost: sources.length === 0 ? null : reachedHost });
-  return { startedAt, finishedAt, ok: results.every((r) => r.ok), sources: results, reachedHost };
+  const tried = sources.length + queue.stored.length + queue.failed.length;
+  await store.updateSyncState({ lastSyncAt: finishedAt, lastSyncReachedHost: tried === 0 ? null : reachedHost });
+  return { startedAt, finishedAt, ok: results.every((r) => r.ok), sources: results, reachedHost, queue };
 }
 
 async function syncSource(
