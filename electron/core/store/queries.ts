@@ -45,8 +45,9 @@ export function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
   return db.localeCompare(da) || a.title.localeCompare(b.title);
 }
 
-/** Newest first; `section` matches the key and everything below it ("News" includes "News > City"). */
-export function queryArticles(all: StoredSummary[], query: ArticleQuery): ArticleSummary[] {
+/** Newest first; `section` matches the key and everything below it ("News" includes "News > City").
+ * `presorted`: `all` is already newest first (the store keeps that order cached). */
+export function queryArticles(all: readonly StoredSummary[], query: ArticleQuery, options: { presorted?: boolean } = {}): ArticleSummary[] {
   let list = all;
   if (query.section !== undefined && query.section !== '') {
     const key = query.section;
@@ -56,7 +57,7 @@ export function queryArticles(all: StoredSummary[], query: ArticleQuery): Articl
     });
   }
   if (query.saved !== undefined) list = list.filter((a) => a.saved === query.saved);
-  list = [...list].sort(newestFirst);
+  if (!options.presorted) list = [...list].sort(newestFirst);
   const offset = query.offset ?? 0;
   const end = query.limit !== undefined ? offset + query.limit : undefined;
   return list.slice(offset, end).map(toPublicSummary);
@@ -71,7 +72,7 @@ export function savedArticles(all: StoredSummary[]): ArticleSummary[] {
 }
 
 /** One section per distinct section path, with article and unread counts, sorted by key. */
-export function sectionsOf(all: StoredSummary[]): Section[] {
+export function sectionsOf(all: readonly StoredSummary[]): Section[] {
   const sections = new Map<string, Section>();
   for (const a of all) {
     if (a.sectionPath.length === 0) continue;

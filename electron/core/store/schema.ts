@@ -1,10 +1,12 @@
 /**
- * The on-disk shapes of the store (schema version 1), documented in docs/STORAGE.md.
- * index.json holds everything lists need; articles/<id>.json holds one article's body.
+ * The on-disk shapes of the store (schema version 2), documented in docs/STORAGE.md.
+ * index.json holds sources, settings and sync state; summaries/<day>.json the article summaries
+ * (see summaries.ts); articles/<id>.json one article's body. Version 1 shapes are kept for the
+ * migration (migrations.ts).
  */
 import type { ArticleSummary, Photo, RelatedLink } from '../../shared/models';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface StoredSource {
   id: string;
@@ -29,12 +31,20 @@ export interface StoredSummary extends ArticleSummary {
   keys: string[];
   /** Hash of the feed item's title/link/dates/content when last stored (change detection). */
   feedFingerprint: string | null;
+  /** Photo cache files the article shows (lead photo and body images); schema 2. */
+  photos: string[];
 }
 
 export interface StoreSettings {
-  /** Days to keep unsaved articles (retention; not enforced yet). */
+  /** Days to keep unsaved articles (retention, see retention.ts). */
   keepDays: number;
+  /** Most unsaved articles kept per source (schema 2). */
+  maxPerSource: number;
+  /** The newest articles of each source that are always kept, whatever their age (schema 2). */
+  keepNewest: number;
 }
+
+export const DEFAULT_SETTINGS: StoreSettings = { keepDays: 30, maxPerSource: 500, keepNewest: 20 };
 
 export interface SyncState {
   lastSyncAt: string | null;
@@ -51,10 +61,10 @@ export interface QueuedLink {
   lastError: string | null;
 }
 
+/** index.json (schema 2): everything but the article summaries, which live in summaries/. */
 export interface IndexDoc {
   schemaVersion: typeof SCHEMA_VERSION;
   sources: Record<string, StoredSource>;
-  articles: Record<string, StoredSummary>;
   settings: StoreSettings;
   sync: SyncState;
   /** When the bundled first-run edition was seeded (null when it was not). */
@@ -63,8 +73,16 @@ export interface IndexDoc {
   queue?: QueuedLink[];
 }
 
+/** index.json as schema 1 wrote it (summaries inside, no `photos` per summary). */
+export interface IndexDocV1 extends Omit<IndexDoc, 'schemaVersion' | 'settings'> {
+  schemaVersion: 1;
+  settings: { keepDays: number };
+  articles: Record<string, Omit<StoredSummary, 'photos'>>;
+}
+
+/** Unchanged between schema 1 and 2: a body keeps the version that wrote it. */
 export interface BodyDoc {
-  schemaVersion: typeof SCHEMA_VERSION;
+  schemaVersion: number;
   id: string;
   photo: Photo | null;
   bodyHtml: string;
@@ -78,8 +96,7 @@ export function emptyIndex(): IndexDoc {
   return {
     schemaVersion: SCHEMA_VERSION,
     sources: {},
-    articles: {},
-    settings: { keepDays: 30 },
+    settings: { ...DEFAULT_SETTINGS },
     sync: { lastSyncAt: null, lastSyncReachedHost: null },
     firstRunSeededAt: null,
   };
@@ -91,8 +108,18 @@ export function checkIndex(value: unknown): string | null {
   if (typeof doc !== 'object' || doc === null) return 'not an object';
   if (typeof doc.schemaVersion !== 'number') return 'no schemaVersion';
   if (typeof doc.sources !== 'object' || doc.sources === null) return 'no sources';
-  if (typeof doc.articles !== 'object' || doc.articles === null) return 'no articles';
+  if ((doc.schemaVersion as number) === 1 && (typeof (doc as Partial<IndexDocV1>).articles !== 'object' || (doc as Partial<IndexDocV1>).articles === null)) {
+    return 'no articles';
+  }
   return null;
+}
+
+/** Photo cache files an article shows: its lead photo and every /photos/<file> in its body. */
+export function photoFilesOf(photoFile: string | null | undefined, bodyHtml: string): string[] {
+  const files = new Set<string>();
+  if (photoFile) files.add(photoFile);
+  for (const match of bodyHtml.matchAll(/\/photos\/([A-Za-z0-9_-]{1,128}\.[a-z0-9]{1,5})/g)) files.add(match[1]!);
+  return [...files];
 }
 
 export function checkBody(value: unknown): string | null {

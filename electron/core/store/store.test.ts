@@ -58,7 +58,8 @@ describe('NewsStore', () => {
     await store.close();
     await expect(fs.access(path.join(dir, 'articles', `${id}.json`))).resolves.toBeUndefined();
     const index = JSON.parse(await fs.readFile(path.join(dir, 'index.json'), 'utf8'));
-    expect(index.schemaVersion).toBe(1);
+    expect(index.schemaVersion).toBe(2);
+    expect(index.articles).toBeUndefined(); // summaries live in summaries/<day>.json
 
     const again = await NewsStore.open(dir);
     const article = await again.getArticle(id);
@@ -125,17 +126,50 @@ describe('NewsStore', () => {
     await store.close();
   });
 
-  it('restores index.json from .bak when it is found corrupt, and reports it', async () => {
+  it('restores index.json and a summaries partition from .bak when found corrupt, and reports it', async () => {
     const store = await NewsStore.open(dir);
+    const { source } = await store.addSource({ url: 'https://news.example/feed.xml' });
+    await store.updateSource(source.id, { title: 'Renamed' }); // a second index.json write
     const { id } = await store.upsertArticle(input({}));
     await store.setSaved(id, true);
-    await store.upsertArticle(input({ link: 'https://news.example/two' })); // one more index write
+    await store.upsertArticle(input({ link: 'https://news.example/two' })); // one more partition write
     await store.close();
     await fs.writeFile(path.join(dir, 'index.json'), Buffer.alloc(2048));
+    await fs.writeFile(path.join(dir, 'summaries', '2024-02-16.json'), '{"partition": "2024-02-16", "arti');
     const reopened = await NewsStore.open(dir);
-    expect(reopened.recoveryNotes).toHaveLength(1);
-    expect(reopened.recoveryNotes[0]!.outcome).toBe('restored');
+    expect(reopened.recoveryNotes.map((n) => [path.basename(n.file), n.outcome])).toEqual([
+      ['index.json', 'restored'],
+      ['2024-02-16.json', 'restored'],
+    ]);
     expect(reopened.getSummary(id)?.saved).toBe(true);
+    expect(reopened.getSource(source.id)).not.toBeNull();
+    await reopened.close();
+  });
+
+  it('rewrites only the partitions a commit changed', async () => {
+    const store = await NewsStore.open(dir);
+    const old = await store.upsertArticle(input({ link: 'https://news.example/old', publishedAt: '2024-01-01T08:00:00Z' }));
+    await store.upsertArticle(input({ link: 'https://news.example/new', publishedAt: '2024-02-16T08:00:00Z' }));
+    const partitions = path.join(dir, 'summaries');
+    expect((await fs.readdir(partitions)).filter((n) => n.endsWith('.json')).sort()).toEqual(['2024-01-01.json', '2024-02-16.json']);
+    const before = (await fs.stat(path.join(partitions, '2024-01-01.json'))).mtimeMs;
+    const headBefore = (await fs.stat(path.join(dir, 'index.json'))).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    await store.upsertArticle(input({ link: 'https://news.example/newer', publishedAt: '2024-02-16T09:00:00Z' }));
+    expect((await fs.stat(path.join(partitions, '2024-01-01.json'))).mtimeMs).toBe(before);
+    expect((await fs.stat(path.join(dir, 'index.json'))).mtimeMs).toBe(headBefore); // head unchanged
+    // An article whose date changes moves to its new day; an emptied day is removed.
+    await store.upsertArticle(input({ link: 'https://news.example/old', publishedAt: '2024-02-15T08:00:00Z' }));
+    expect(store.getSummary(old.id)).not.toBeNull();
+    expect((await fs.readdir(partitions)).filter((n) => n.endsWith('.json')).sort()).toEqual(['2024-02-15.json', '2024-02-16.json']);
+    expect(store.listArticles().map((a) => a.url)).toEqual([
+      'https://news.example/newer',
+      'https://news.example/new',
+      'https://news.example/old',
+    ]);
+    await store.close();
+    const reopened = await NewsStore.open(dir);
+    expect(reopened.articleCount()).toBe(3);
     await reopened.close();
   });
 

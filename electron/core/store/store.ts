@@ -1,8 +1,9 @@
 /**
- * The news store: a small lowdb index (index.json: sources, article summaries, saved/read state,
- * settings, sync state) plus one lowdb document per article body (articles/<id>.json) and photo
- * files (photos/). All writes go through one queue; index writes are coalesced. The data folder is
- * locked for one process at a time. See docs/STORAGE.md.
+ * The news store: a small lowdb head index (index.json: sources, settings, sync state), article
+ * summaries partitioned by day (summaries/<day>.json, see summaries.ts), one lowdb document per
+ * article body (articles/<id>.json) and photo files (photos/). Reads are served from memory. All
+ * writes go through one queue; index writes are coalesced and rewrite only the changed partitions.
+ * The data folder is locked for one process at a time. See docs/STORAGE.md.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -11,18 +12,21 @@ import type { Article, ArticleQuery, ArticleSummary, Section, Source } from '../
 import { DurableJsonFile, type DurableFs, type RecoveryNote } from './durable-file';
 import { articleIdFor, sourceIdFor, urlKey } from './ids';
 import { acquireDataDirLock, type DataDirLock } from './lock';
+import { migrate } from './migrations';
 import { queryArticles, savedArticles, sectionsOf, toPublicSummary, toSource } from './queries';
 import {
   SCHEMA_VERSION,
   checkBody,
   checkIndex,
   emptyIndex,
+  photoFilesOf,
   type BodyDoc,
   type IndexDoc,
   type QueuedLink,
   type StoredSource,
   type StoredSummary,
 } from './schema';
+import { SummaryTable } from './summaries';
 
 export interface OpenStoreOptions {
   /** Take the data folder's .lock (default true). */
@@ -45,20 +49,25 @@ export class NewsStore {
   readonly dataDir: string;
   readonly photosDir: string;
   readonly articlesDir: string;
+  readonly summariesDir: string;
   /** Files restored or set aside while opening/reading; the host tells the user. */
   readonly recoveryNotes: RecoveryNote[] = [];
   private readonly index: Low<IndexDoc>;
+  private readonly summaries: SummaryTable;
   private readonly keyIndex = new Map<string, string>();
   private readonly fsImpl: DurableFs | undefined;
   private lock: DataDirLock | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private pendingIndexSave: Promise<void> | null = null;
+  /** index.json as last read or written, to skip rewriting an unchanged head. */
+  private writtenHead = '';
   private closed = false;
 
   private constructor(dataDir: string, options: OpenStoreOptions) {
     this.dataDir = path.resolve(dataDir);
     this.photosDir = path.join(this.dataDir, 'photos');
     this.articlesDir = path.join(this.dataDir, 'articles');
+    this.summariesDir = path.join(this.dataDir, 'summaries');
     this.fsImpl = options.fs;
     const adapter = new DurableJsonFile<IndexDoc>(path.join(this.dataDir, 'index.json'), {
       fs: options.fs,
@@ -66,6 +75,10 @@ export class NewsStore {
       onRecovery: (note) => this.recoveryNotes.push(note),
     });
     this.index = new Low(adapter, emptyIndex());
+    this.summaries = new SummaryTable(this.summariesDir, {
+      fs: options.fs,
+      onRecovery: (note) => this.recoveryNotes.push(note),
+    });
   }
 
   static async open(dataDir: string, options: OpenStoreOptions = {}): Promise<NewsStore> {
@@ -77,15 +90,26 @@ export class NewsStore {
       await fs.mkdir(store.articlesDir, { recursive: true });
       await removeStaleTempFiles(store.dataDir);
       await removeStaleTempFiles(store.articlesDir);
+      await fs.mkdir(store.summariesDir, { recursive: true });
+      await removeStaleTempFiles(store.summariesDir);
       await store.index.read();
-      const version = store.index.data.schemaVersion;
+      const version = store.index.data.schemaVersion as number;
       if (version > SCHEMA_VERSION) {
         throw new StoreVersionError(
           `The data folder ${store.dataDir} was written by a newer version of Offline News (schema ${version}); this version reads schema ${SCHEMA_VERSION}.`,
         );
       }
-      store.index.data = { ...emptyIndex(), ...store.index.data };
-      for (const summary of Object.values(store.index.data.articles)) store.registerKeys(summary.id, summary.keys);
+      if (version < SCHEMA_VERSION) {
+        const onRecovery = (note: RecoveryNote) => store.recoveryNotes.push(note);
+        store.index.data = await migrate({ dataDir: store.dataDir, fs: options.fs, onRecovery }, store.index.data);
+        await store.index.write(); // last: until here the folder still reads as the old version
+      }
+      const base = emptyIndex();
+      store.index.data = { ...base, ...store.index.data, settings: { ...base.settings, ...store.index.data.settings } };
+      const onDisk = await fs.access(path.join(store.dataDir, 'index.json')).then(() => true, () => false);
+      store.writtenHead = onDisk ? JSON.stringify(store.index.data) : '';
+      await store.summaries.load();
+      for (const summary of store.summaries.values()) store.registerKeys(summary.id, summary.keys);
     } catch (error) {
       store.lock?.release();
       throw error;
@@ -115,7 +139,7 @@ export class NewsStore {
 
   listSources(): Source[] {
     const counts = new Map<string, number>();
-    for (const a of Object.values(this.index.data.articles)) counts.set(a.sourceId, (counts.get(a.sourceId) ?? 0) + 1);
+    for (const a of this.summaries.values()) counts.set(a.sourceId, (counts.get(a.sourceId) ?? 0) + 1);
     return Object.values(this.index.data.sources)
       .sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.url.localeCompare(b.url))
       .map((s) => toSource(s, counts.get(s.id) ?? 0));
@@ -161,24 +185,30 @@ export class NewsStore {
   async removeSource(id: string): Promise<void> {
     if (!this.getSource(id)) throw new Error(`No source with id ${id}`);
     delete this.index.data.sources[id];
-    const dropped: string[] = [];
-    for (const summary of Object.values(this.index.data.articles)) {
-      if (summary.sourceId !== id || summary.saved) continue;
-      delete this.index.data.articles[summary.id];
-      for (const key of summary.keys) if (this.keyIndex.get(key) === summary.id) this.keyIndex.delete(key);
-      dropped.push(summary.id);
+    const dropped = this.summaries.values().filter((s) => s.sourceId === id && !s.saved).map((s) => s.id);
+    await this.deleteArticles(dropped);
+  }
+
+  /** Forgets these articles (summaries first, then their bodies); used by removeSource and retention. */
+  async deleteArticles(ids: string[]): Promise<void> {
+    for (const articleId of ids) {
+      const summary = this.summaries.get(articleId);
+      if (!summary) continue;
+      this.summaries.delete(articleId);
+      for (const key of summary.keys) if (this.keyIndex.get(key) === articleId) this.keyIndex.delete(key);
     }
     await this.saveIndex();
     await this.enqueue(async () => {
-      for (const articleId of dropped) {
-        await fs.rm(this.bodyFile(articleId), { force: true });
+      for (const articleId of ids) {
+        if (this.summaries.has(articleId)) continue; // stored again meanwhile
         await fs.rm(`${this.bodyFile(articleId)}.bak`, { force: true });
+        await fs.rm(this.bodyFile(articleId), { force: true });
       }
     });
   }
 
   private sourceById(id: string): Source {
-    const count = Object.values(this.index.data.articles).filter((a) => a.sourceId === id).length;
+    const count = this.summaries.values().filter((a) => a.sourceId === id).length;
     return toSource(this.index.data.sources[id]!, count);
   }
 
@@ -188,37 +218,42 @@ export class NewsStore {
   findArticleId(keys: string[]): string | null {
     for (const key of keys) {
       const id = this.keyIndex.get(key);
-      if (id && this.index.data.articles[id]) return id;
+      if (id && this.summaries.has(id)) return id;
     }
     return null;
   }
 
   getSummary(id: string): StoredSummary | null {
-    return Object.prototype.hasOwnProperty.call(this.index.data.articles, id) ? this.index.data.articles[id]! : null;
+    return this.summaries.get(id);
   }
 
   summariesOfSource(sourceId: string): StoredSummary[] {
-    return Object.values(this.index.data.articles).filter((a) => a.sourceId === sourceId);
+    return this.summaries.values().filter((a) => a.sourceId === sourceId);
   }
 
   articleIds(): string[] {
-    return Object.keys(this.index.data.articles);
+    return this.summaries.ids();
   }
 
   articleCount(): number {
-    return Object.keys(this.index.data.articles).length;
+    return this.summaries.size;
+  }
+
+  /** Every summary, newest first (shared array: do not modify). */
+  sortedSummaries(): readonly StoredSummary[] {
+    return this.summaries.sorted();
   }
 
   listArticles(query: ArticleQuery = {}): ArticleSummary[] {
-    return queryArticles(Object.values(this.index.data.articles), query);
+    return queryArticles(this.summaries.sorted(), query, { presorted: true });
   }
 
   listSaved(): ArticleSummary[] {
-    return savedArticles(Object.values(this.index.data.articles));
+    return savedArticles(this.summaries.values());
   }
 
   listSections(): Section[] {
-    return sectionsOf(Object.values(this.index.data.articles));
+    return sectionsOf(this.summaries.sorted());
   }
 
   async getArticle(id: string): Promise<Article | null> {
@@ -269,6 +304,7 @@ export class NewsStore {
       contentSource: input.contentSource,
       keys,
       feedFingerprint: input.feedFingerprint ?? null,
+      photos: photoFilesOf(input.photo?.file, input.bodyHtml),
     };
     const body: BodyDoc = {
       schemaVersion: SCHEMA_VERSION,
@@ -283,7 +319,7 @@ export class NewsStore {
     assertSerializable(body);
     // The body lands before the index points at it.
     await this.enqueue(() => new Low<BodyDoc>(this.bodyAdapter(id), body).write());
-    this.index.data.articles[id] = summary;
+    this.summaries.set(summary);
     this.registerKeys(id, keys);
     await this.saveIndex();
     return { id, status: previous ? 'updated' : 'added' };
@@ -294,6 +330,7 @@ export class NewsStore {
     if (summary.saved !== saved) {
       summary.saved = saved;
       summary.savedAt = saved ? new Date().toISOString() : null;
+      this.summaries.touch(id);
       await this.saveIndex();
     }
     return toPublicSummary(summary);
@@ -303,6 +340,7 @@ export class NewsStore {
     const summary = this.requireSummary(id);
     if (summary.read !== read) {
       summary.read = read;
+      this.summaries.touch(id);
       await this.saveIndex();
     }
     return toPublicSummary(summary);
@@ -377,7 +415,7 @@ export class NewsStore {
   private registerKeys(id: string, keys: string[]): void {
     for (const key of keys) {
       const owner = this.keyIndex.get(key);
-      if (!owner || !this.index.data.articles[owner]) this.keyIndex.set(key, id);
+      if (!owner || !this.summaries.has(owner)) this.keyIndex.set(key, id);
     }
   }
 
@@ -405,12 +443,18 @@ export class NewsStore {
     return run;
   }
 
-  /** Schedules an index write; callers mutating before it starts share it (coalesced). */
+  /** Schedules an index write (changed summary partitions, then index.json); callers mutating
+   * before it starts share it (coalesced). */
   private saveIndex(): Promise<void> {
     if (this.pendingIndexSave) return this.pendingIndexSave;
     const pending = this.enqueue(async () => {
       this.pendingIndexSave = null;
-      await this.index.write();
+      await this.summaries.save();
+      const head = JSON.stringify(this.index.data);
+      if (head !== this.writtenHead) {
+        await this.index.write();
+        this.writtenHead = head;
+      }
     });
     this.pendingIndexSave = pending;
     return pending;

@@ -1,0 +1,187 @@
+/**
+ * Article summaries, partitioned by day (schema version 2): `summaries/<YYYY-MM-DD>.json` holds
+ * the summaries of the articles published (else fetched) that day, each file a lowdb document
+ * written by DurableJsonFile. Reads are served from memory; a commit rewrites only the partitions
+ * it changed, so its cost follows the change, not the size of the store. See docs/STORAGE.md.
+ */
+import * as nodeFs from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { DurableJsonFile, type DurableFs, type RecoveryNote } from './durable-file';
+import { SCHEMA_VERSION, type StoredSummary } from './schema';
+
+export interface PartitionDoc {
+  schemaVersion: number;
+  partition: string;
+  articles: Record<string, StoredSummary>;
+}
+
+const PARTITION_NAME = /^(\d{4}-\d{2}-\d{2}|undated)\.json$/;
+
+/** The partition (day) an article's summary lives in. */
+export function partitionOf(summary: Pick<StoredSummary, 'publishedAt' | 'fetchedAt'>): string {
+  for (const date of [summary.publishedAt, summary.fetchedAt]) {
+    const match = date ? /^(\d{4}-\d{2}-\d{2})T/.exec(date) : null;
+    if (match) return match[1]!;
+  }
+  return 'undated';
+}
+
+export function checkPartition(value: unknown): string | null {
+  const doc = value as Partial<PartitionDoc>;
+  if (typeof doc.partition !== 'string' || typeof doc.articles !== 'object' || doc.articles === null) {
+    return 'not a summaries partition';
+  }
+  return null;
+}
+
+/** Sort key: newest first by publication (else fetch) time, then title. */
+function timeOf(s: StoredSummary): number {
+  const t = Date.parse(s.publishedAt ?? s.fetchedAt);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+export class SummaryTable {
+  readonly dir: string;
+  private readonly byId = new Map<string, StoredSummary>();
+  private readonly partitionOfId = new Map<string, string>();
+  private readonly partitions = new Map<string, Set<string>>();
+  private readonly dirty = new Set<string>();
+  private sortedCache: StoredSummary[] | null = null;
+  private readonly fsImpl: DurableFs | undefined;
+  private readonly onRecovery: (note: RecoveryNote) => void;
+
+  constructor(dir: string, options: { fs?: DurableFs; onRecovery: (note: RecoveryNote) => void }) {
+    this.dir = dir;
+    this.fsImpl = options.fs;
+    this.onRecovery = options.onRecovery;
+  }
+
+  /** Reads every partition file (in parallel). A summary found in two partitions (a crash while it
+   * moved) keeps the most recently fetched copy. */
+  async load(): Promise<void> {
+    await nodeFs.mkdir(this.dir, { recursive: true });
+    const names = new Set<string>();
+    for (const name of await nodeFs.readdir(this.dir)) {
+      const base = name.endsWith('.bak') ? name.slice(0, -4) : name;
+      if (PARTITION_NAME.test(base)) names.add(base.slice(0, -5));
+    }
+    const docs = await Promise.all([...names].map((name) => this.adapter(name).read()));
+    for (const doc of docs) {
+      if (!doc) continue;
+      for (const summary of Object.values(doc.articles)) {
+        const known = this.byId.get(summary.id);
+        if (known && known.fetchedAt >= summary.fetchedAt) continue;
+        this.put(summary, false);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string): StoredSummary | null {
+    return this.byId.get(id) ?? null;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  values(): StoredSummary[] {
+    return [...this.byId.values()];
+  }
+
+  /** Every summary, newest first (cached until the next change). */
+  sorted(): StoredSummary[] {
+    if (!this.sortedCache) {
+      const keyed = [...this.byId.values()].map((s) => ({ s, t: timeOf(s) }));
+      keyed.sort((a, b) => b.t - a.t || a.s.title.localeCompare(b.s.title));
+      this.sortedCache = keyed.map((k) => k.s);
+    }
+    return this.sortedCache;
+  }
+
+  /** Adds or replaces a summary (moving it when its day changed). */
+  set(summary: StoredSummary): void {
+    this.put(summary, true);
+  }
+
+  /** Call after changing a summary object in place (saved/read). */
+  touch(id: string): void {
+    const partition = this.partitionOfId.get(id);
+    if (partition) this.dirty.add(partition);
+    this.sortedCache = null;
+  }
+
+  delete(id: string): void {
+    const partition = this.partitionOfId.get(id);
+    if (!partition) return;
+    this.byId.delete(id);
+    this.partitionOfId.delete(id);
+    this.partitions.get(partition)?.delete(id);
+    this.dirty.add(partition);
+    this.sortedCache = null;
+  }
+
+  get hasChanges(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  /** Writes every changed partition (an emptied one is removed). Runs inside the store's queue. */
+  async save(): Promise<void> {
+    const names = [...this.dirty].sort();
+    this.dirty.clear();
+    try {
+      for (const name of names) {
+        const ids = this.partitions.get(name);
+        if (!ids || ids.size === 0) {
+          this.partitions.delete(name);
+          const file = this.fileOf(name);
+          await nodeFs.rm(`${file}.bak`, { force: true }); // .bak first: a crash never resurrects it
+          await nodeFs.rm(file, { force: true });
+          continue;
+        }
+        const articles: Record<string, StoredSummary> = {};
+        for (const id of ids) articles[id] = this.byId.get(id)!;
+        await new Low<PartitionDoc>(this.adapter(name), { schemaVersion: SCHEMA_VERSION, partition: name, articles }).write();
+      }
+    } catch (error) {
+      for (const name of names) this.dirty.add(name); // retried by the next save
+      throw error;
+    }
+  }
+
+  private put(summary: StoredSummary, markDirty: boolean): void {
+    const partition = partitionOf(summary);
+    const before = this.partitionOfId.get(summary.id);
+    if (before && before !== partition) {
+      this.partitions.get(before)?.delete(summary.id);
+      if (markDirty) this.dirty.add(before);
+    }
+    this.byId.set(summary.id, summary);
+    this.partitionOfId.set(summary.id, partition);
+    let set = this.partitions.get(partition);
+    if (!set) this.partitions.set(partition, (set = new Set()));
+    set.add(summary.id);
+    if (markDirty) this.dirty.add(partition);
+    this.sortedCache = null;
+  }
+
+  private fileOf(name: string): string {
+    return path.join(this.dir, `${name}.json`);
+  }
+
+  private adapter(name: string): DurableJsonFile<PartitionDoc> {
+    return new DurableJsonFile<PartitionDoc>(this.fileOf(name), {
+      fs: this.fsImpl,
+      validate: checkPartition,
+      onRecovery: this.onRecovery,
+    });
+  }
+}
