@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { ArticleView } from './features/article/ArticleView';
+import { QueueList } from './features/queue/QueueList';
 import { SavedList } from './features/saved/SavedList';
 import { SectionFront } from './features/sections/SectionFront';
 import { SectionsNav } from './features/sections/SectionsNav';
@@ -28,6 +29,8 @@ function Screen({ route }: { route: Route }) {
       return <ArticleView id={route.id} />;
     case 'saved':
       return <SavedList />;
+    case 'queue':
+      return <QueueList />;
     case 'sources':
       return <SourcesScreen />;
     case 'settings':

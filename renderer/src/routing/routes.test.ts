@@ -7,6 +7,7 @@ describe('parseHash', () => {
     expect(parseHash('#/')).toEqual({ name: 'front', section: null });
     expect(parseHash('#/saved')).toEqual({ name: 'saved' });
     expect(parseHash('#/sources')).toEqual({ name: 'sources' });
+    expect(parseHash('#/queue')).toEqual({ name: 'queue' });
     expect(parseHash('#/section/News%20%3E%20Palestine')).toEqual({ name: 'front', section: 'News > Palestine' });
     expect(parseHash('#/article/a1b2')).toEqual({ name: 'article', id: 'a1b2' });
   });
@@ -23,6 +24,7 @@ describe('parseHash', () => {
       { name: 'saved' },
       { name: 'sources' },
       { name: 'settings' },
+      { name: 'queue' },
     ];
     for (const r of routes) expect(parseHash(hrefOf(r))).toEqual(r);
     expect(hrefs.section('News > Palestine')).toBe('#/section/News%20%3E%20Palestine');

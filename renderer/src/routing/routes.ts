@@ -1,6 +1,6 @@
 /**
  * Hash routes of the reader: `#/` (all articles), `#/section/<key>`, `#/article/<id>`, `#/saved`,
- * `#/sources`, `#/settings`. Parsing and building live here so every screen links the same way.
+ * `#/sources`, `#/settings`, `#/queue` (the offline queue). Parsing and building live here so every screen links the same way.
  */
 
 export type Route =
@@ -9,6 +9,7 @@ export type Route =
   | { name: 'saved' }
   | { name: 'sources' }
   | { name: 'settings' }
+  | { name: 'queue' }
   | { name: 'not-found'; hash: string };
 
 function decode(part: string): string | null {
@@ -26,6 +27,7 @@ export function parseHash(hash: string): Route {
   if (path === '/saved') return { name: 'saved' };
   if (path === '/sources') return { name: 'sources' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/queue') return { name: 'queue' };
   const m = /^\/(section|article)\/(.+)$/.exec(path);
   if (m) {
     const value = decode(m[2]!);
@@ -41,6 +43,7 @@ export const hrefs = {
   saved: '#/saved',
   sources: '#/sources',
   settings: '#/settings',
+  queue: '#/queue',
 } as const;
 
 /** The href of a route (inverse of parseHash). */
@@ -56,6 +59,8 @@ export function hrefOf(route: Route): string {
       return hrefs.sources;
     case 'settings':
       return hrefs.settings;
+    case 'queue':
+      return hrefs.queue;
     case 'not-found':
       return route.hash || hrefs.all;
   }

@@ -1,7 +1,8 @@
 /**
  * The article body: sanitized again here (DOMPurify over the page's window), then rendered. Clicks
  * on links never navigate the window: a link to a stored related article opens it in place, an
- * http(s)/mailto link goes to the system browser through openExternal, anything else does nothing.
+ * http(s)/mailto link goes to openLink (the system browser, or the offline queue while offline),
+ * anything else does nothing.
  */
 import { useMemo, type MouseEvent } from 'react';
 import DOMPurify from 'dompurify';
@@ -15,10 +16,10 @@ interface ArticleBodyProps {
   html: string;
   text: string;
   related: RelatedLink[];
-  openExternal: (url: string) => void;
+  openLink: (url: string) => void;
 }
 
-export function ArticleBody({ html, text, related, openExternal }: ArticleBodyProps) {
+export function ArticleBody({ html, text, related, openLink }: ArticleBodyProps) {
   const clean = useMemo(() => sanitizeBodyHtml(html, DOMPurify), [html]);
 
   function onLinkActivate(event: MouseEvent<HTMLDivElement>) {
@@ -33,7 +34,7 @@ export function ArticleBody({ html, text, related, openExternal }: ArticleBodyPr
       navigate(hrefs.article(stored.articleId));
       return;
     }
-    if (isExternalUrl(href)) openExternal(href);
+    if (isExternalUrl(href)) openLink(href);
   }
 
   if (!clean.trim()) {

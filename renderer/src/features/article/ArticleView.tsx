@@ -1,12 +1,15 @@
 /**
  * The article page: breadcrumb, headline, dek, byline, dates, lead photo with caption and credit,
  * the body, related articles, "Save for later" toggle and "Open original". Marks it read on open.
+ * A link to an article that is not stored opens in the system browser, or, while offline, goes to
+ * the offline queue (the next sync fetches and saves it) and the reader is told so.
  */
 import { errorMessage } from '../../api/errors';
 import { useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../../electron/shared/models';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
+import { useOnline } from '../status/useOnline';
 import { hrefs } from '../../routing/routes';
 import { Figure } from '../../ui/Figure';
 import { formatLongDate, formatUpdated } from '../../ui/format/dates';
@@ -77,6 +80,8 @@ function ArticlePage({ article }: { article: Article }) {
   const [saved, setSavedState] = useState(article.saved);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { online } = useOnline();
   const markedRead = useRef<string | null>(null);
 
   useFocusOnMount(headingRef);
@@ -130,6 +135,22 @@ function ArticlePage({ article }: { article: Article }) {
     );
   }
 
+  /** A link to an article that is not stored: the browser when online, the offline queue when not. */
+  function followLink(url: string) {
+    if (online) {
+      openExternal(url);
+      return;
+    }
+    setMessage(null);
+    news.queueArticle(url).then(
+      (reply) => {
+        setNotice(reply.message);
+        if (reply.queued) changed();
+      },
+      (err: unknown) => setMessage(`That link could not be queued: ${errorMessage(err)}`),
+    );
+  }
+
   const published = formatLongDate(article.publishedAt);
   const updated = formatUpdated(article.publishedAt, article.updatedAt);
   const original = article.canonicalUrl || article.url;
@@ -175,10 +196,19 @@ function ArticlePage({ article }: { article: Article }) {
             {message}
           </p>
         )}
+        <p className={notice ? 'notice' : 'visually-hidden'} role="status" aria-label="Link status">
+          {notice ?? ''}
+          {notice && (
+            <>
+              {' '}
+              <a href={hrefs.queue}>See the offline queue</a>
+            </>
+          )}
+        </p>
       </header>
       {article.photo && <Figure photo={article.photo} className="article__lead" />}
-      <ArticleBody html={article.bodyHtml} text={article.bodyText} related={article.related} openExternal={openExternal} />
-      {article.related.length > 0 && <RelatedList related={article.related} openExternal={openExternal} />}
+      <ArticleBody html={article.bodyHtml} text={article.bodyText} related={article.related} openLink={followLink} />
+      {article.related.length > 0 && <RelatedList related={article.related} openLink={followLink} online={online} />}
       <PreviousNext id={article.id} />
     </article>
   );

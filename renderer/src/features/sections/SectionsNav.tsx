@@ -1,4 +1,4 @@
-/** The sidebar: nav "Sections" with All articles, every section (nested, unread counts), Saved, Sources, Settings. */
+/** The sidebar: nav "Sections" with All articles, every section (nested, unread counts), Saved, Offline queue, Sources, Settings. */
 import type { Route } from '../../routing/routes';
 import { hrefs } from '../../routing/routes';
 import { useLoad } from '../../api/useLoad';
@@ -66,6 +66,11 @@ export function SectionsNav({ route }: { route: Route }) {
         <li>
           <a href={hrefs.saved} aria-current={isCurrent(route, 'saved') ? 'page' : undefined} className="sections-nav__link sections-nav__link--top">
             <span className="sections-nav__label">Saved</span>
+          </a>
+        </li>
+        <li>
+          <a href={hrefs.queue} aria-current={isCurrent(route, 'queue') ? 'page' : undefined} className="sections-nav__link sections-nav__link--top">
+            <span className="sections-nav__label">Offline queue</span>
           </a>
         </li>
         <li>
