@@ -84,6 +84,9 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
         });
         const { reachedHost: _reached, queue, ...summary } = result;
         if (queue.stored.length > 0) emit('store:changed', { reason: 'queue' });
+        // Retention after each run (docs/STORAGE.md); a failure here never fails the sync.
+        const pruned = await store.prune().catch(() => null);
+        if (pruned && pruned.articlesRemoved > 0) emit('store:changed', { reason: 'retention' });
         emit('sync:finished', summary);
         const nowOnline = isOnline();
         if (nowOnline !== wasOnline) emit('connectivity', { online: nowOnline });

@@ -13,7 +13,9 @@ import { DurableJsonFile, type DurableFs, type RecoveryNote } from './durable-fi
 import { articleIdFor, sourceIdFor, urlKey } from './ids';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 import { migrate } from './migrations';
+import { collectOrphans, storageInfo } from './orphans';
 import { queryArticles, savedArticles, sectionsOf, toPublicSummary, toSource } from './queries';
+import { articlesToPrune, checkSettingsPatch, type PruneResult, type StorageInfo } from './retention';
 import {
   SCHEMA_VERSION,
   checkBody,
@@ -23,6 +25,7 @@ import {
   type BodyDoc,
   type IndexDoc,
   type QueuedLink,
+  type StoreSettings,
   type StoredSource,
   type StoredSummary,
 } from './schema';
@@ -384,6 +387,48 @@ export class NewsStore {
     if (next.length === queue.length) return;
     this.index.data.queue = next;
     await this.saveIndex();
+  }
+
+  // ---- retention ----------------------------------------------------------------------------
+
+  getSettings(): StoreSettings {
+    return { ...this.index.data.settings };
+  }
+
+  async updateSettings(patch: Partial<StoreSettings>): Promise<StoreSettings> {
+    const problem = checkSettingsPatch(patch);
+    if (problem) throw new Error(`Settings not changed: ${problem}`);
+    Object.assign(this.index.data.settings, patch);
+    await this.saveIndex();
+    return this.getSettings();
+  }
+
+  /** Applies retention (see retention.ts), then deletes orphaned bodies and photos older than
+   * `graceMs` (default 10 minutes). Sync calls it after each run. */
+  async prune(options: { now?: Date; graceMs?: number } = {}): Promise<PruneResult> {
+    const now = options.now ?? new Date();
+    const doomed = articlesToPrune(this.summaries.values(), this.index.data.settings, now);
+    await this.deleteArticles(doomed);
+    const files = await this.enqueue(() => {
+      const inUse = new Set<string>();
+      for (const s of this.summaries.values()) {
+        if (s.thumbnail) inUse.add(s.thumbnail);
+        for (const file of s.photos ?? []) inUse.add(file);
+      }
+      return collectOrphans({
+        articlesDir: this.articlesDir,
+        photosDir: this.photosDir,
+        isArticle: (id) => this.summaries.has(id),
+        photoInUse: (file) => inUse.has(file),
+        modifiedBefore: now.getTime() - (options.graceMs ?? 10 * 60_000),
+      });
+    });
+    return { articlesRemoved: doomed.length, ...files };
+  }
+
+  /** Disk used by the data folder (walks it: call on demand, not per frame). */
+  async storageInfo(): Promise<StorageInfo> {
+    return storageInfo(this.dataDir, this.summaries.size);
   }
 
   // ---- lifecycle ----------------------------------------------------------------------------
