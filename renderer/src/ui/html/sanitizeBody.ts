@@ -112,7 +112,9 @@ function fixClasses(root: DocumentFragment): void {
  * browser, a jsdom window in tests). */
 export function sanitizeBodyHtml(html: string, purify: DOMPurify): string {
   if (!html) return '';
-  const fragment = purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  // DOMPurify returns null instead of a fragment when the markup has no body (a <frameset> page).
+  const fragment = purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null;
+  if (!fragment) return '';
   fixClasses(fragment);
   fixImages(fragment);
   fixLinks(fragment);
