@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { runExtractBench } from './extract';
+import { runStoreBench } from './store';
 import { runSyncBench } from './sync';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -33,6 +34,32 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
       'naive: articles/s': rate(naive).toFixed(1),
       'naive: CPU ms/article': (naive.cpuMs / naive.articles).toFixed(1),
       'ours / naive (articles/s)': `${(rate(ours) / rate(naive)).toFixed(1)}x (target >= 3x)`,
+    };
+  },
+  store: async () => {
+    const r = await runStoreBench();
+    type Side = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const fmt = (side: Side, key: string) =>
+      side.error
+        ? `failed: ${side.error}`
+        : `${side[key].mainMs.toFixed(1)} ms main thread, ${side[key].wallMs.toFixed(0)} ms wall, ${(side[key].bytes / 2 ** 20).toFixed(2)} MB written`;
+    const open = (side: Side) => (side.error ? `failed: ${side.error}` : `${side.openMs.toFixed(0)} ms`);
+    const rss = (side: Side) => (side.error ? '-' : `${side.rssMb.toFixed(0)} MB`);
+    return {
+      store: `${r.n} articles (~10 KB bodies, 2 photo refs each), generated in ${(r.generateMs / 1000).toFixed(1)} s`,
+      'ours: layout': `${r.partitions} day partitions, ${r.summariesMb.toFixed(1)} MB of summaries + one file per body`,
+      'ours: cold open to first query': `${open(r.ours)} (target <= 300 ms)`,
+      'ours: commit 100 new (first in process)': fmt(r.ours, 'firstCommit'),
+      'ours: commit 100 new (next)': `${fmt(r.ours, 'commit')} (target <= 30 ms main thread)`,
+      'ours: first query after the commit': r.ours.error ? '-' : `${r.ours.queryAfterMs.toFixed(1)} ms`,
+      'ours: save one old article': fmt(r.ours, 'save'),
+      'ours: RSS': `${rss(r.ours)} (target <= 250 MB)`,
+      'naive: one lowdb JSONFile': `${r.naiveFileMb.toFixed(0)} MB`,
+      'naive: cold open to first query': open(r.naive),
+      'naive: commit 100 new (first in process)': fmt(r.naive, 'firstCommit'),
+      'naive: commit 100 new (next)': fmt(r.naive, 'commit'),
+      'naive: save one old article': fmt(r.naive, 'save'),
+      'naive: RSS': rss(r.naive),
     };
   },
 };

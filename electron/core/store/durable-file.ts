@@ -104,6 +104,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const text = JSON.stringify(data, null, this.options.indent);
     if (text === undefined) throw new Error(`Refusing to write ${this.file}: value is not serializable`);
+    await this.writeText(text);
+  }
+
+  /**
+   * Writes already serialized JSON. `fresh`: the caller knows the target does not exist yet, so no
+   * `.bak` is kept (saves a failing link call). `syncDir: false`: the caller fsyncs the folder
+   * itself once for a batch of files (see syncDirectory) before it acknowledges any of them.
+   */
+  async writeText(text: string, options: { fresh?: boolean; syncDir?: boolean } = {}): Promise<void> {
     const dir = path.dirname(this.file);
     const temp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${++tempCounter}.tmp`);
     const handle = await this.fs.open(temp, 'w', 0o600);
@@ -117,13 +126,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     await handle.close();
     try {
-      await this.keepBackup();
+      if (!options.fresh) await this.keepBackup();
       await this.fs.rename(temp, this.file);
     } catch (error) {
       await this.fs.unlink(temp).catch(() => undefined);
       throw describeWriteError(error, this.file);
     }
-    await this.syncDirectory(dir);
+    if (options.syncDir !== false) await syncDirectory(dir, this.fs);
   }
 
   /** Makes `.bak` the current file, atomically; leaves an existing `.bak` alone when there is no
@@ -144,17 +153,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
     await this.fs.rename(staged, this.backupFile);
   }
 
-  private async syncDirectory(dir: string): Promise<void> {
-    let handle: nodeFs.FileHandle | null = null;
-    try {
-      handle = await this.fs.open(dir, 'r');
-      await handle.sync();
-    } catch {
-      // Windows and some file systems cannot open or fsync a directory; the rename is still atomic.
-    } finally {
-      await handle?.close().catch(() => undefined);
-    }
-  }
 
   private async tryRead(
     file: string,
@@ -203,4 +201,17 @@ export function describeWriteError(error: unknown, file: string): Error {
   wrapped.code = code;
   wrapped.cause = error;
   return wrapped;
+}
+
+/** fsyncs a folder so renames inside it survive a power cut; skipped where the OS cannot. */
+export async function syncDirectory(dir: string, fs: Pick<DurableFs, 'open'> = nodeFs): Promise<void> {
+  let handle: nodeFs.FileHandle | null = null;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Windows and some file systems cannot open or fsync a directory; the rename is still atomic.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
 }

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Article, ArticleQuery, ArticleSummary, Section, Source } from '../../shared/models';
-import { DurableJsonFile, type DurableFs, type RecoveryNote } from './durable-file';
+import { DurableJsonFile, syncDirectory, type DurableFs, type RecoveryNote } from './durable-file';
 import { articleIdFor, sourceIdFor, urlKey } from './ids';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 import { migrate } from './migrations';
@@ -58,10 +58,13 @@ export class NewsStore {
   private readonly index: Low<IndexDoc>;
   private readonly summaries: SummaryTable;
   private readonly keyIndex = new Map<string, string>();
+  private keyIndexBuilt = false;
   private readonly fsImpl: DurableFs | undefined;
   private lock: DataDirLock | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private pendingIndexSave: Promise<void> | null = null;
+  private readonly pendingBodies = new Map<string, { text: string; fresh: boolean }>();
+  private pendingBodyBatch: Promise<void> | null = null;
   /** index.json as last read or written, to skip rewriting an unchanged head. */
   private writtenHead = '';
   private closed = false;
@@ -112,7 +115,6 @@ export class NewsStore {
       const onDisk = await fs.access(path.join(store.dataDir, 'index.json')).then(() => true, () => false);
       store.writtenHead = onDisk ? JSON.stringify(store.index.data) : '';
       await store.summaries.load();
-      for (const summary of store.summaries.values()) store.registerKeys(summary.id, summary.keys);
     } catch (error) {
       store.lock?.release();
       throw error;
@@ -219,6 +221,7 @@ export class NewsStore {
 
   /** Id of the stored article known under any of these keys, or null. */
   findArticleId(keys: string[]): string | null {
+    this.buildKeyIndex();
     for (const key of keys) {
       const id = this.keyIndex.get(key);
       if (id && this.summaries.has(id)) return id;
@@ -319,9 +322,8 @@ export class NewsStore {
       siteName: input.siteName,
       language: input.language,
     };
-    assertSerializable(body);
     // The body lands before the index points at it.
-    await this.enqueue(() => new Low<BodyDoc>(this.bodyAdapter(id), body).write());
+    await this.writeBody(id, serialize(body), !previous);
     this.summaries.set(summary);
     this.registerKeys(id, keys);
     await this.saveIndex();
@@ -457,7 +459,16 @@ export class NewsStore {
     return summary;
   }
 
+  /** The dedupe key map is built on first use (sync), not on open: a cold open stays fast. */
+  private buildKeyIndex(): void {
+    if (this.keyIndexBuilt) return;
+    this.keyIndexBuilt = true;
+    for (const summary of this.summaries.values()) this.registerKeys(summary.id, summary.keys);
+  }
+
   private registerKeys(id: string, keys: string[]): void {
+    if (!this.keyIndexBuilt) return; // included when the map is built
+
     for (const key of keys) {
       const owner = this.keyIndex.get(key);
       if (!owner || !this.summaries.has(owner)) this.keyIndex.set(key, id);
@@ -479,6 +490,27 @@ export class NewsStore {
 
   private async readBody(id: string): Promise<BodyDoc | null> {
     return this.bodyAdapter(id).read();
+  }
+
+  /** Queues a body write. Bodies queued while a batch waits are written together (in parallel),
+   * then the articles folder is fsynced once, before any of them is acknowledged. */
+  private writeBody(id: string, text: string, fresh: boolean): Promise<void> {
+    const waiting = this.pendingBodies.get(id);
+    this.pendingBodies.set(id, { text, fresh: waiting ? waiting.fresh : fresh });
+    if (this.pendingBodyBatch) return this.pendingBodyBatch;
+    const batch = this.enqueue(async () => {
+      this.pendingBodyBatch = null;
+      const bodies = [...this.pendingBodies];
+      this.pendingBodies.clear();
+      const results = await Promise.allSettled(
+        bodies.map(([bodyId, b]) => this.bodyAdapter(bodyId).writeText(b.text, { fresh: b.fresh, syncDir: false })),
+      );
+      await syncDirectory(this.articlesDir, this.fsImpl);
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    });
+    this.pendingBodyBatch = batch;
+    return batch;
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -524,10 +556,11 @@ function hostOf(url: string): string {
   }
 }
 
-/** Rejects values JSON cannot write (cycles, BigInt, absurd depth) before any store write. */
-function assertSerializable(value: unknown): void {
+/** JSON text of a body; rejects values JSON cannot write (cycles, BigInt, absurd depth) before any
+ * store write. */
+function serialize(value: unknown): string {
   try {
-    JSON.stringify(value);
+    return JSON.stringify(value);
   } catch (error) {
     throw new Error(`Article rejected: it cannot be stored (${(error as Error).message})`);
   }

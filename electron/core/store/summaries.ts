@@ -66,13 +66,18 @@ export class SummaryTable {
       const base = name.endsWith('.bak') ? name.slice(0, -4) : name;
       if (PARTITION_NAME.test(base)) names.add(base.slice(0, -5));
     }
-    const docs = await Promise.all([...names].map((name) => this.adapter(name).read()));
-    for (const doc of docs) {
-      if (!doc) continue;
-      for (const summary of Object.values(doc.articles)) {
-        const known = this.byId.get(summary.id);
-        if (known && known.fetchedAt >= summary.fetchedAt) continue;
-        this.put(summary, false);
+    // A few files at a time: reading all at once keeps every buffer alive and the GC busy.
+    const list = [...names];
+    for (let i = 0; i < list.length; i += 4) {
+      const docs = await Promise.all(list.slice(i, i + 4).map((name) => this.adapter(name).read()));
+      for (const doc of docs) {
+        if (!doc) continue;
+        for (const id in doc.articles) {
+          const summary = doc.articles[id]!;
+          const known = this.byId.get(summary.id);
+          if (known && known.fetchedAt >= summary.fetchedAt) continue;
+          this.put(summary, false);
+        }
       }
     }
   }
