@@ -4,15 +4,17 @@
  * service, wires IPC and service events to the window, and closes the service before quitting.
  */
 import { join } from 'node:path';
-import { app, dialog, net, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, net, screen, session, shell, type BrowserWindow } from 'electron';
 import { createNewsService } from '../core/service';
 import type { NewsService } from '../core/types';
-import { eventChannels, eventNames } from '../shared/contract';
+import { eventChannels, eventNames, type MenuCommand } from '../shared/contract';
 import { requestedDataDir } from './data-dir';
 import { isAllowedExternalUrl } from './external-links';
 import { registerIpcHandlers } from './ipc';
+import { buildMenuTemplate, nextZoomLevel } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createMainWindow, denyAllPermissions } from './window';
+import { loadWindowState, trackWindowState } from './window-state';
 
 const builtMainDir = import.meta.dirname; // out/main (or app.asar/out/main when packaged)
 const rendererDir = join(builtMainDir, '..', 'renderer');
@@ -33,7 +35,10 @@ let unregisterIpc: (() => void) | null = null;
 
 function showMainWindow(): void {
   if (!mainWindow) {
-    mainWindow = createMainWindow({ preloadPath });
+    // Size and position from the last run, kept only if it is still on a current display.
+    const displays = screen.getAllDisplays().map((d) => d.workArea);
+    mainWindow = createMainWindow({ preloadPath, state: loadWindowState(dataDir, displays) });
+    trackWindowState(mainWindow, dataDir);
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
@@ -51,6 +56,22 @@ function forwardServiceEvents(news: NewsService): void {
       if (win && !win.isDestroyed()) win.webContents.send(eventChannels[name], payload);
     });
   }
+}
+
+/** The app menu (menu.ts): commands call the service, act on the window, or tell the page. */
+function installAppMenu(news: NewsService): void {
+  const withWindow = (fn: (win: BrowserWindow) => void): void => {
+    if (mainWindow && !mainWindow.isDestroyed()) fn(mainWindow);
+  };
+  const template = buildMenuTemplate({
+    api: news.api,
+    sendToPage: (command: MenuCommand) => withWindow((win) => win.webContents.send(eventChannels['menu:command'], { command })),
+    zoom: (step) => withWindow((win) => win.webContents.setZoomLevel(nextZoomLevel(win.webContents.getZoomLevel(), step))),
+    showAbout: () => app.showAboutPanel(),
+    quit: () => app.quit(),
+    onError: (error) => console.error('Menu command failed:', error),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 async function start(): Promise<void> {
@@ -77,6 +98,8 @@ async function start(): Promise<void> {
   handleAppProtocol({ rendererDir, resolvePhoto: (name) => news.resolvePhoto(name) });
   unregisterIpc = registerIpcHandlers(news);
   forwardServiceEvents(news);
+  app.setAboutPanelOptions({ applicationName: 'Offline News', applicationVersion: app.getVersion(), copyright: 'Offline News contributors' });
+  installAppMenu(news);
   showMainWindow();
   app.on('activate', showMainWindow);
 }

@@ -4,10 +4,11 @@
  * (scripts/electron-smoke/), and checks what it did: single-instance lock, privileged app:// scheme
  * before ready, every contract channel registered with ipcMain.handle, one window with exactly the
  * secure webPreferences and an existing preload, loading app://reader/, window.open and navigation
- * denied, permissions denied, protocol headers and traversal refusal, a clean quit.
+ * denied, permissions denied, protocol headers and traversal refusal, the app menu built from the
+ * commands table, the window's saved size and position restored and saved again, a clean quit.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,8 @@ import { buildApp, staleBuildReason } from '../../scripts/electron-smoke/build-s
 import { acquireDataDirLock } from '../core/store/lock';
 import { channels } from '../shared/contract';
 import { APP_CSP } from './app-protocol';
+import { menuCommands } from './menu';
+import { WINDOW_STATE_FILE } from './window-state';
 
 const run = promisify(execFile);
 const repoRoot = resolve(import.meta.dirname, '..', '..');
@@ -48,6 +51,7 @@ beforeAll(async () => {
   const stale = staleBuildReason(repoRoot);
   if (stale) buildApp(repoRoot);
   dataDir = await mkdtemp(join(tmpdir(), 'electron-smoke-'));
+  await writeFile(join(dataDir, WINDOW_STATE_FILE), JSON.stringify({ x: 40, y: 30, width: 900, height: 700, maximized: true }));
   report = await runMain(dataDir);
 }, 240_000);
 
@@ -142,6 +146,32 @@ describe('built Electron main process (stand-in electron)', () => {
     expect(ipc.listSectionsFromApp).toEqual({ ok: true, type: 'array' });
     expect(ipc.getStatusFromOtherOrigin!.error).toMatch(/not the app page/);
     expect(ipc.getArticleWithNumber!.error).toMatch(/Invalid argument/);
+  });
+
+  it('builds the app menu from the commands table', () => {
+    type Item = { label?: string; id?: string; type?: string; accelerator?: string; submenu?: Item[] };
+    const menu = report.menu as Item[];
+    expect(menu.map((m) => m.label)).toEqual(['&File', '&Article', '&View', '&Help']);
+    const ids = menu.flatMap((m) => m.submenu ?? []).filter((i) => i.type !== 'separator').map((i) => i.id);
+    expect(ids.sort()).toEqual(menuCommands.map((c) => c.id).sort());
+    expect(ids).toEqual(expect.arrayContaining(['sync-now', 'add-source', 'save-article', 'theme-dark', 'zoom-in', 'about', 'quit']));
+    const clicks = report.menuClicks as Record<string, { sent: { channel: string; payload: unknown }[]; zoomChanged: boolean; about: boolean }>;
+    expect(clicks['save-article']!.sent).toEqual([{ channel: 'news:event:menu-command', payload: { command: 'save-article' } }]);
+    expect(clicks['add-source']!.sent).toEqual([{ channel: 'news:event:menu-command', payload: { command: 'add-source' } }]);
+    expect(clicks['theme-dark']!.sent).toEqual([{ channel: 'news:event:menu-command', payload: { command: 'theme-dark' } }]);
+    expect(clicks['zoom-in']).toMatchObject({ sent: [], zoomChanged: true });
+    expect(clicks.about).toMatchObject({ sent: [], about: true });
+  });
+
+  it('focuses the existing window when a second instance starts', () => {
+    expect(report.secondInstanceCalls).toEqual(expect.arrayContaining(['BrowserWindow.show', 'BrowserWindow.focus']));
+    expect((report.secondInstanceCalls as string[]).filter((c) => c === 'new BrowserWindow')).toEqual([]);
+  });
+
+  it('restores the saved window size, position and maximized state, and saves them again on close', () => {
+    expect(report.windowOptions).toEqual({ x: 40, y: 30, width: 900, height: 700 });
+    expect(report.maximizedAtShow).toBe(true);
+    expect(report.windowStateAfterClose).toEqual({ x: 64, y: 48, width: 1000, height: 720, maximized: false });
   });
 
   it('closes the service and quits cleanly', () => {

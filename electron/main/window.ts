@@ -2,10 +2,12 @@
  * The app's one window: secure webPreferences from a single function (asserted by a unit test and
  * by the Electron smoke test), the renderer loaded from app://reader/, navigation and new windows
  * denied (http/https/mailto links go to the system browser instead), permission requests denied.
+ * Size and position come from the remembered window state (window-state.ts).
  */
 import { BrowserWindow, shell, type Session, type WebPreferences } from 'electron';
 import { APP_INDEX_URL, APP_ORIGIN } from './app-protocol';
 import { isAllowedExternalUrl } from './external-links';
+import { DEFAULT_WINDOW_STATE, type WindowState } from './window-state';
 
 /** The window options every app window uses. Nothing here may be relaxed. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -37,10 +39,12 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(opts: { preloadPath: string; title?: string }): BrowserWindow {
+export function createMainWindow(opts: { preloadPath: string; title?: string; state?: WindowState }): BrowserWindow {
+  const state = opts.state ?? DEFAULT_WINDOW_STATE;
   const win = new BrowserWindow({
-    width: 1200,
-    height: 820,
+    width: state.width,
+    height: state.height,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     minWidth: 480,
     minHeight: 400,
     show: false,
@@ -65,7 +69,10 @@ export function createMainWindow(opts: { preloadPath: string; title?: string }):
     if (!event.isMainFrame) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
 
   void win.loadURL(APP_INDEX_URL);
   return win;

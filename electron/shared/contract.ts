@@ -43,7 +43,12 @@ export interface NewsEvents {
   'sync:finished': SyncSummary;
   connectivity: { online: boolean };
   'store:changed': { reason: string };
+  /** A desktop menu command the page carries out (Electron app menu; never sent by the browser host). */
+  'menu:command': { command: MenuCommand };
 }
+
+/** Commands the app menu hands to the page (the rest are done in main: sync, zoom, about, quit). */
+export type MenuCommand = 'add-source' | 'save-article' | 'theme-light' | 'theme-dark' | 'theme-system' | 'shortcut-help';
 
 export type NewsEventName = keyof NewsEvents;
 
@@ -71,6 +76,7 @@ export const eventChannels = {
   'sync:finished': 'news:event:sync-finished',
   connectivity: 'news:event:connectivity',
   'store:changed': 'news:event:store-changed',
+  'menu:command': 'news:event:menu-command',
 } as const satisfies Record<NewsEventName, string>;
 
 export const methodNames = Object.keys(channels) as NewsMethod[];

@@ -22,6 +22,8 @@ export const record = (globalThis.__electronSmoke ??= {
   errorBoxes: [],
   exitCode: null,
   sent: [],
+  menu: null,
+  aboutShown: 0,
 });
 
 const log = (api, args = []) => record.calls.push({ api, args, ready: record.ready });
@@ -81,6 +83,8 @@ class App extends EventEmitter {
   }
   exit(code = 0) { log('app.exit', [code]); record.exitCode = code; record.quitState = 'exited'; }
   focus() { log('app.focus'); }
+  setAboutPanelOptions(options) { log('app.setAboutPanelOptions', [options]); }
+  showAboutPanel() { log('app.showAboutPanel'); record.aboutShown++; }
 }
 export const app = new App();
 
@@ -134,6 +138,9 @@ class WebContents extends EventEmitter {
   getURL() { return this.url; }
   isDestroyed() { return false; }
   openDevTools() { log('webContents.openDevTools'); }
+  zoomLevel = 0;
+  getZoomLevel() { return this.zoomLevel; }
+  setZoomLevel(level) { log('webContents.setZoomLevel', [level]); this.zoomLevel = level; }
 }
 
 export class BrowserWindow extends EventEmitter {
@@ -147,6 +154,8 @@ export class BrowserWindow extends EventEmitter {
     this.webContents = new WebContents();
     this.loadedUrls = [];
     this.destroyed = false;
+    this.maximized = false;
+    this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width ?? 800, height: options.height ?? 600 };
     BrowserWindow.#all.push(this);
     record.windows.push(this);
     app.emit('web-contents-created', makeEvent(), this.webContents);
@@ -164,12 +173,28 @@ export class BrowserWindow extends EventEmitter {
   isMinimized() { return false; }
   restore() {}
   isDestroyed() { return this.destroyed; }
-  close() { this.destroyed = true; this.emit('closed'); }
+  close() {
+    const event = makeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  maximize() { log('BrowserWindow.maximize'); this.maximized = true; }
+  isMaximized() { return this.maximized; }
+  getNormalBounds() { return { ...this.bounds }; }
+  setBounds(bounds) { this.bounds = { ...this.bounds, ...bounds }; this.emit('resize'); this.emit('move'); }
   setMenu() {}
   setMenuBarVisibility() {}
 }
 
-export const Menu = { setApplicationMenu() {}, buildFromTemplate: () => ({}) };
+export const Menu = {
+  setApplicationMenu(menu) { log('Menu.setApplicationMenu'); record.menu = menu?.template ?? null; },
+  buildFromTemplate(template) { log('Menu.buildFromTemplate'); return { template }; },
+};
+export const screen = {
+  getAllDisplays() { return [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }]; },
+};
 export const nativeTheme = { shouldUseDarkColors: false, on() {} };
 export const contextBridge = {
   exposeInMainWorld() { throw new Error('fake electron: contextBridge is a renderer API'); },
@@ -179,5 +204,5 @@ export const ipcRenderer = {
 };
 
 export default {
-  app, ipcMain, protocol, session, net, shell, dialog, BrowserWindow, Menu, nativeTheme, contextBridge, ipcRenderer,
+  app, ipcMain, protocol, session, net, shell, dialog, BrowserWindow, Menu, screen, nativeTheme, contextBridge, ipcRenderer,
 };

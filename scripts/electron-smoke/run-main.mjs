@@ -6,9 +6,9 @@
  *   node scripts/electron-smoke/run-main.mjs <out/main/index.js> <data dir>
  * Environment: SMOKE_LOCK_HELD=1 makes requestSingleInstanceLock() return false (second instance).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { register } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 register('./resolve-electron.mjs', import.meta.url);
@@ -132,6 +132,51 @@ report.ipc = {
   getStatusFromOtherOrigin: await invoke('news:get-status', evilFrame),
   getArticleWithNumber: await invoke('news:get-article', appFrame, 42),
 };
+
+// The app menu: its shape, and what a few items do when clicked (never Sync Now: no network here).
+const plainMenu = (items) =>
+  (items ?? []).map((m) => ({
+    label: m.label,
+    id: m.id,
+    type: m.type,
+    accelerator: m.accelerator,
+    submenu: m.submenu ? plainMenu(m.submenu) : undefined,
+  }));
+report.menu = plainMenu(record.menu);
+const menuItem = (id) => (record.menu ?? []).flatMap((m) => m.submenu ?? []).find((i) => i.id === id);
+report.menuClicks = {};
+for (const id of ['save-article', 'add-source', 'theme-dark', 'zoom-in', 'about']) {
+  const sentBefore = record.sent.length;
+  const zoomBefore = win?.webContents.getZoomLevel();
+  const aboutBefore = record.aboutShown;
+  menuItem(id)?.click?.();
+  report.menuClicks[id] = {
+    sent: record.sent.slice(sentBefore),
+    zoomChanged: win ? win.webContents.getZoomLevel() !== zoomBefore : false,
+    about: record.aboutShown > aboutBefore,
+  };
+}
+
+// A second launch (the other process quits at once) focuses this window.
+{
+  const before = record.calls.length;
+  app.emit('second-instance', { preventDefault() {} }, ['electron', '.'], process.cwd(), {});
+  report.secondInstanceCalls = record.calls.slice(before).map((c) => c.api);
+}
+
+// Window state: the window opened with the saved state; moving it and closing it saves the new one.
+if (win) {
+  report.windowOptions = { x: win.options.x, y: win.options.y, width: win.options.width, height: win.options.height };
+  report.maximizedAtShow = win.maximized;
+  win.maximized = false;
+  win.setBounds({ x: 64, y: 48, width: 1000, height: 720 });
+  win.close();
+  try {
+    report.windowStateAfterClose = JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8'));
+  } catch (error) {
+    report.windowStateAfterClose = String(error);
+  }
+}
 
 // Quit: the main process defers quitting until the service is closed, then quits.
 app.quit();

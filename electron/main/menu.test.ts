@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { MenuCommand } from '../shared/contract';
+import { buildMenuTemplate, menuCommands, nextZoomLevel, type MenuContext } from './menu';
+
+function recorder() {
+  const log: string[] = [];
+  const ctx: MenuContext = {
+    api: {
+      syncNow: async () => {
+        log.push('syncNow');
+        throw new Error('offline');
+      },
+    },
+    sendToPage: (command: MenuCommand) => log.push(`page:${command}`),
+    zoom: (step) => log.push(`zoom:${step}`),
+    showAbout: () => log.push('about'),
+    quit: () => log.push('quit'),
+    onError: (error) => log.push(`error:${(error as Error).message}`),
+  };
+  return { log, ctx };
+}
+
+describe('app menu', () => {
+  it('has one item per command, with unique ids, in File / Article / View / Help', () => {
+    const { ctx } = recorder();
+    const template = buildMenuTemplate(ctx);
+    expect(template.map((m) => m.label)).toEqual(['&File', '&Article', '&View', '&Help']);
+    const items = template.flatMap((m) => (m.submenu as { id?: string; type?: string }[]).filter((i) => i.type !== 'separator'));
+    expect(items.map((i) => i.id)).toEqual(menuCommands.map((c) => c.id));
+    expect(new Set(menuCommands.map((c) => c.id)).size).toBe(menuCommands.length);
+    const accelerators = menuCommands.flatMap((c) => (c.accelerator ? [c.accelerator] : []));
+    expect(new Set(accelerators).size).toBe(accelerators.length);
+  });
+
+  it('each item calls the service, acts in main, or sends the page a contract event', async () => {
+    const { log, ctx } = recorder();
+    const items = new Map(
+      buildMenuTemplate(ctx)
+        .flatMap((m) => m.submenu as { id?: string; click?: () => void }[])
+        .map((i) => [i.id, i]),
+    );
+    for (const id of ['save-article', 'add-source', 'theme-light', 'theme-dark', 'theme-system', 'shortcut-help', 'zoom-in', 'zoom-out', 'zoom-reset', 'about', 'quit', 'sync-now']) {
+      items.get(id)!.click!();
+    }
+    await new Promise((r) => setImmediate(r));
+    expect(log).toEqual([
+      'page:save-article',
+      'page:add-source',
+      'page:theme-light',
+      'page:theme-dark',
+      'page:theme-system',
+      'page:shortcut-help',
+      'zoom:1',
+      'zoom:-1',
+      'zoom:0',
+      'about',
+      'quit',
+      'syncNow',
+      'error:offline',
+    ]);
+  });
+
+  it('steps zoom by half levels within bounds and resets to 0', () => {
+    expect(nextZoomLevel(0, 1)).toBe(0.5);
+    expect(nextZoomLevel(0.5, -1)).toBe(0);
+    expect(nextZoomLevel(5, 1)).toBe(5);
+    expect(nextZoomLevel(-3, -1)).toBe(-3);
+    expect(nextZoomLevel(2.5, 0)).toBe(0);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The app menu, built from one commands table: each command either calls the news service (Sync
+ * now), acts on the window in main (zoom, About, quit), or hands the page a `menu:command` contract
+ * event (Add source, Save article, theme, shortcut help) that the renderer carries out. The template
+ * builder is plain data so a unit test and the smoke test can check it without Electron.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand, NewsApi } from '../shared/contract';
+
+/** What a menu command may use. */
+export interface MenuContext {
+  api: Pick<NewsApi, 'syncNow'>;
+  /** Sends a menu:command event to the page (no-op when there is no window). */
+  sendToPage(command: MenuCommand): void;
+  /** Zoom of the window's page: +1 / -1 step, or 0 to reset. */
+  zoom(step: 1 | -1 | 0): void;
+  showAbout(): void;
+  quit(): void;
+  /** Reports a failed command (e.g. a sync that threw) without crashing main. */
+  onError(error: unknown): void;
+}
+
+export interface CommandSpec {
+  id: string;
+  label: string;
+  menu: 'file' | 'article' | 'view' | 'help';
+  accelerator?: string;
+  run(ctx: MenuContext): void;
+}
+
+const page = (command: MenuCommand) => (ctx: MenuContext) => ctx.sendToPage(command);
+
+/** Every command of the app menu, in menu order. */
+export const menuCommands: readonly CommandSpec[] = [
+  {
+    id: 'sync-now',
+    label: 'Sync Now',
+    menu: 'file',
+    accelerator: 'CmdOrCtrl+R',
+    run: (ctx) => {
+      ctx.api.syncNow().catch((error: unknown) => ctx.onError(error));
+    },
+  },
+  { id: 'add-source', label: 'Add Source…', menu: 'file', accelerator: 'CmdOrCtrl+N', run: page('add-source') },
+  { id: 'quit', label: 'Quit', menu: 'file', accelerator: 'CmdOrCtrl+Q', run: (ctx) => ctx.quit() },
+  { id: 'save-article', label: 'Save Article', menu: 'article', accelerator: 'CmdOrCtrl+S', run: page('save-article') },
+  { id: 'theme-light', label: 'Light Theme', menu: 'view', run: page('theme-light') },
+  { id: 'theme-dark', label: 'Dark Theme', menu: 'view', run: page('theme-dark') },
+  { id: 'theme-system', label: 'System Theme', menu: 'view', run: page('theme-system') },
+  { id: 'zoom-in', label: 'Zoom In', menu: 'view', accelerator: 'CmdOrCtrl+=', run: (ctx) => ctx.zoom(1) },
+  { id: 'zoom-out', label: 'Zoom Out', menu: 'view', accelerator: 'CmdOrCtrl+-', run: (ctx) => ctx.zoom(-1) },
+  { id: 'zoom-reset', label: 'Actual Size', menu: 'view', accelerator: 'CmdOrCtrl+0', run: (ctx) => ctx.zoom(0) },
+  { id: 'shortcut-help', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'F1', run: page('shortcut-help') },
+  { id: 'about', label: 'About Offline News', menu: 'help', run: (ctx) => ctx.showAbout() },
+];
+
+const MENU_LABELS: Record<CommandSpec['menu'], string> = { file: '&File', article: '&Article', view: '&View', help: '&Help' };
+
+/** The menu template: File, Article, View, Help (each item runs its command with `ctx`). */
+export function buildMenuTemplate(ctx: MenuContext, commands: readonly CommandSpec[] = menuCommands): MenuItemConstructorOptions[] {
+  const item = (c: CommandSpec): MenuItemConstructorOptions => ({
+    id: c.id,
+    label: c.label,
+    ...(c.accelerator ? { accelerator: c.accelerator } : {}),
+    click: () => c.run(ctx),
+  });
+  return (Object.keys(MENU_LABELS) as CommandSpec['menu'][]).map((menu) => {
+    const items = commands.filter((c) => c.menu === menu).map(item);
+    // Separators: before Quit, and between themes and zoom.
+    const submenu: MenuItemConstructorOptions[] = [];
+    for (const entry of items) {
+      if (entry.id === 'quit' || entry.id === 'zoom-in' || entry.id === 'about') submenu.push({ type: 'separator' });
+      submenu.push(entry);
+    }
+    return { label: MENU_LABELS[menu], submenu };
+  });
+}
+
+/** Zoom levels the View menu steps through (Chromium's zoom level: 0 = 100 %, each 1 = 20 %). */
+export function nextZoomLevel(current: number, step: 1 | -1 | 0): number {
+  if (step === 0) return 0;
+  return Math.max(-3, Math.min(5, Math.round(current * 2) / 2 + step * 0.5));
+}
