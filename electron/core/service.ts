@@ -32,9 +32,13 @@ export function isExternalUrlAllowed(url: string): boolean {
   }
 }
 
+/** Summaries read before the service is ready; the front page never waits for more. */
+const FIRST_LOAD = 500;
+
 export async function createNewsService(opts: NewsServiceOptions): Promise<CoreNewsService> {
   const fresh = !(await NewsStore.hasIndex(opts.dataDir));
-  const store = await NewsStore.open(opts.dataDir);
+  // The newest articles first; older days load in the background (docs/STORAGE.md).
+  const store = await NewsStore.open(opts.dataDir, { progressive: FIRST_LOAD });
   let seededArticles = 0;
   if (fresh && opts.firstRunDir) {
     try {
@@ -73,6 +77,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     controller = new AbortController();
     running = (async () => {
       try {
+        await store.whenLoaded();
         const result = await syncSources({
           store,
           fetchOptions: opts.fetchOptions,
@@ -101,6 +106,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
 
   const api: NewsApi = {
     async getStatus(): Promise<AppStatus> {
+      await store.whenLoaded();
       return {
         online: isOnline(),
         syncing: running !== null,
@@ -110,10 +116,14 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       };
     },
     async listSections() {
+      await store.whenLoaded();
       return store.listSections();
     },
     async listArticles(query) {
-      return store.listArticles(query ?? {});
+      const q = query ?? {};
+      const frontPage = !q.section && q.saved === undefined && (q.offset ?? 0) + (q.limit ?? Infinity) <= FIRST_LOAD;
+      if (!frontPage) await store.whenLoaded();
+      return store.listArticles(q);
     },
     async getArticle(id) {
       return store.getArticle(id);
@@ -127,9 +137,11 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       return store.setRead(id, read);
     },
     async listSaved() {
+      await store.whenLoaded();
       return store.listSaved();
     },
     async listSources() {
+      await store.whenLoaded();
       return store.listSources();
     },
     async addSource(args) {

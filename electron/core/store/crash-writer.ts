@@ -1,6 +1,6 @@
 /**
- * Test helper process for the crash test: opens the store in argv[2] and stores and saves articles
- * in a loop, printing "ack <kind> <id>" after each write's promise resolved. The test kills it with
+ * Test helper process for the crash test: opens the store in argv[2] and stores, saves and marks
+ * articles read in a loop, printing "ack <kind> <id>" after each write's promise resolved. The test kills it with
  * SIGKILL at random moments and checks every acknowledged write survived.
  */
 import { dedupeKeys } from './ids';
@@ -22,7 +22,7 @@ for (let i = 0; ; i++) {
     title: `Article ${prefix} ${i}`,
     dek: '',
     byline: '',
-    publishedAt: null,
+    publishedAt: new Date(Date.UTC(2024, 0, 1 + (i % 5), 12)).toISOString(), // several day partitions
     updatedAt: null,
     thumbnail: null,
     offline: true,
@@ -38,5 +38,9 @@ for (let i = 0; ; i++) {
   if (i % 3 === 0) {
     await store.setSaved(id, true);
     process.stdout.write(`ack saved ${id}\n`);
+  }
+  if (i % 4 === 1) {
+    await store.setRead(id, true);
+    process.stdout.write(`ack read ${id}\n`);
   }
 }

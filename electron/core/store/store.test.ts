@@ -198,6 +198,24 @@ describe('NewsStore', () => {
     await expect(fs.access(path.join(dir, '.lock'))).rejects.toThrow(); // lock released
   });
 
+  it('opens progressively: the newest days first, older ones in the background', async () => {
+    const store = await NewsStore.open(dir);
+    const ids: string[] = [];
+    for (let day = 1; day <= 9; day++) {
+      const publishedAt = `2024-03-0${day}T08:00:00.000Z`;
+      ids.push((await store.upsertArticle(input({ link: `https://news.example/d${day}`, publishedAt }))).id);
+    }
+    await store.close();
+    const reopened = await NewsStore.open(dir, { progressive: 2 });
+    expect(reopened.loaded).toBe(false);
+    expect(reopened.listArticles({ limit: 2 }).map((a) => a.id)).toEqual([ids[8], ids[7]]);
+    const saved = await reopened.setSaved(ids[0]!, true); // an old one: waits for the rest
+    expect(saved.saved).toBe(true);
+    expect(reopened.loaded).toBe(true);
+    expect(reopened.articleCount()).toBe(9);
+    await reopened.close();
+  });
+
   it('coalesces concurrent writes and keeps every acknowledged one', async () => {
     const store = await NewsStore.open(dir);
     const results = await Promise.all(

@@ -34,6 +34,9 @@ import { SummaryTable } from './summaries';
 export interface OpenStoreOptions {
   /** Take the data folder's .lock (default true). */
   lock?: boolean;
+  /** Resolve open() once at least this many of the newest summaries are in memory and read the
+   * older days in the background (see whenLoaded). Default: read everything before resolving. */
+  progressive?: number;
   fs?: DurableFs;
 }
 
@@ -59,6 +62,7 @@ export class NewsStore {
   private readonly summaries: SummaryTable;
   private readonly keyIndex = new Map<string, string>();
   private keyIndexBuilt = false;
+  private loading: Promise<void> = Promise.resolve();
   private readonly fsImpl: DurableFs | undefined;
   private lock: DataDirLock | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -114,7 +118,11 @@ export class NewsStore {
       store.index.data = { ...base, ...store.index.data, settings: { ...base.settings, ...store.index.data.settings } };
       const onDisk = await fs.access(path.join(store.dataDir, 'index.json')).then(() => true, () => false);
       store.writtenHead = onDisk ? JSON.stringify(store.index.data) : '';
-      await store.summaries.load();
+      await store.summaries.load({ firstAtLeast: options.progressive });
+      if (!store.summaries.complete) {
+        store.loading = store.summaries.loadRest();
+        store.loading.catch(() => undefined); // reported to whoever awaits whenLoaded()
+      }
     } catch (error) {
       store.lock?.release();
       throw error;
@@ -134,6 +142,20 @@ export class NewsStore {
       }
     }
     return false;
+  }
+
+  /**
+   * Resolves once every summary is in memory (at once unless opened with `progressive`). Until
+   * then the newest articles are all there, but counts, sections, saved lists and lookups of older
+   * articles are partial; every async method that changes or reads one article waits for it.
+   */
+  whenLoaded(): Promise<void> {
+    return this.loading;
+  }
+
+  /** True once every summary is in memory. */
+  get loaded(): boolean {
+    return this.summaries.complete;
   }
 
   get data(): Readonly<IndexDoc> {
@@ -188,6 +210,7 @@ export class NewsStore {
 
   /** Removes a source and its unsaved articles; saved articles always stay. */
   async removeSource(id: string): Promise<void> {
+    if (!this.summaries.complete) await this.loading;
     if (!this.getSource(id)) throw new Error(`No source with id ${id}`);
     delete this.index.data.sources[id];
     const dropped = this.summaries.values().filter((s) => s.sourceId === id && !s.saved).map((s) => s.id);
@@ -196,6 +219,7 @@ export class NewsStore {
 
   /** Forgets these articles (summaries first, then their bodies); used by removeSource and retention. */
   async deleteArticles(ids: string[]): Promise<void> {
+    if (!this.summaries.complete) await this.loading;
     for (const articleId of ids) {
       const summary = this.summaries.get(articleId);
       if (!summary) continue;
@@ -263,6 +287,7 @@ export class NewsStore {
   }
 
   async getArticle(id: string): Promise<Article | null> {
+    if (!this.summaries.complete) await this.loading;
     const summary = this.getSummary(id);
     if (!summary) return null;
     const body = await this.readBody(id);
@@ -285,6 +310,7 @@ export class NewsStore {
 
   /** Stores a new article or updates the one known under any of its keys (saved/read kept). */
   async upsertArticle(input: ArticleInput): Promise<{ id: string; status: UpsertStatus }> {
+    if (!this.summaries.complete) await this.loading;
     const existingId = this.findArticleId(input.keys);
     const id = existingId ?? articleIdFor(input.keys[0] ?? urlKey(input.url));
     const previous = this.getSummary(id);
@@ -331,6 +357,7 @@ export class NewsStore {
   }
 
   async setSaved(id: string, saved: boolean): Promise<ArticleSummary> {
+    if (!this.summaries.complete) await this.loading;
     const summary = this.requireSummary(id);
     if (summary.saved !== saved) {
       summary.saved = saved;
@@ -342,6 +369,7 @@ export class NewsStore {
   }
 
   async setRead(id: string, read: boolean): Promise<ArticleSummary> {
+    if (!this.summaries.complete) await this.loading;
     const summary = this.requireSummary(id);
     if (summary.read !== read) {
       summary.read = read;
@@ -408,6 +436,7 @@ export class NewsStore {
   /** Applies retention (see retention.ts), then deletes orphaned bodies and photos older than
    * `graceMs` (default 10 minutes). Sync calls it after each run. */
   async prune(options: { now?: Date; graceMs?: number } = {}): Promise<PruneResult> {
+    if (!this.summaries.complete) await this.loading;
     const now = options.now ?? new Date();
     const doomed = articlesToPrune(this.summaries.values(), this.index.data.settings, now);
     await this.deleteArticles(doomed);
@@ -444,6 +473,7 @@ export class NewsStore {
     if (this.closed) return;
     this.closed = true;
     try {
+      await this.loading.catch(() => undefined);
       await this.flush();
     } finally {
       this.lock?.release();

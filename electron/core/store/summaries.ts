@@ -48,6 +48,8 @@ export class SummaryTable {
   private readonly partitions = new Map<string, Set<string>>();
   private readonly dirty = new Set<string>();
   private sortedCache: StoredSummary[] | null = null;
+  /** Partition names not read yet, newest first (see load). */
+  private unloaded: string[] = [];
   private readonly fsImpl: DurableFs | undefined;
   private readonly onRecovery: (note: RecoveryNote) => void;
 
@@ -57,19 +59,38 @@ export class SummaryTable {
     this.onRecovery = options.onRecovery;
   }
 
-  /** Reads every partition file (in parallel). A summary found in two partitions (a crash while it
+  /** Reads the partition files, newest day first. With `firstAtLeast`, stops once that many
+   * summaries are in memory and leaves the older days to loadRest(); the newest articles are then
+   * all loaded (every unloaded one is older). A summary found in two partitions (a crash while it
    * moved) keeps the most recently fetched copy. */
-  async load(): Promise<void> {
+  async load(options: { firstAtLeast?: number } = {}): Promise<void> {
     await nodeFs.mkdir(this.dir, { recursive: true });
     const names = new Set<string>();
     for (const name of await nodeFs.readdir(this.dir)) {
       const base = name.endsWith('.bak') ? name.slice(0, -4) : name;
       if (PARTITION_NAME.test(base)) names.add(base.slice(0, -5));
     }
+    // 'undated' sorts after the digits, so it comes first; it is small and usually absent.
+    this.unloaded = [...names].sort().reverse();
+    await this.readSome(options.firstAtLeast ?? Infinity);
+  }
+
+  /** True once every partition is in memory. */
+  get complete(): boolean {
+    return this.unloaded.length === 0;
+  }
+
+  /** Reads the partitions load() left, yielding to the event loop between files. */
+  async loadRest(): Promise<void> {
+    await this.readSome(Infinity, true);
+  }
+
+  private async readSome(until: number, yieldBetween = false): Promise<void> {
     // A few files at a time: reading all at once keeps every buffer alive and the GC busy.
-    const list = [...names];
-    for (let i = 0; i < list.length; i += 4) {
-      const docs = await Promise.all(list.slice(i, i + 4).map((name) => this.adapter(name).read()));
+    while (this.unloaded.length > 0 && this.byId.size < until) {
+      const chunk = this.unloaded.slice(0, 4);
+      const docs = await Promise.all(chunk.map((name) => this.adapter(name).read()));
+      this.unloaded = this.unloaded.slice(chunk.length);
       for (const doc of docs) {
         if (!doc) continue;
         for (const id in doc.articles) {
@@ -79,6 +100,7 @@ export class SummaryTable {
           this.put(summary, false);
         }
       }
+      if (yieldBetween) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
