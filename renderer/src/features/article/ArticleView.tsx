@@ -80,7 +80,7 @@ function ArticlePage({ article }: { article: Article }) {
   const [saved, setSavedState] = useState(article.saved);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; queued: boolean } | null>(null);
   const { online } = useOnline();
   const markedRead = useRef<string | null>(null);
 
@@ -144,7 +144,7 @@ function ArticlePage({ article }: { article: Article }) {
     setMessage(null);
     news.queueArticle(url).then(
       (reply) => {
-        setNotice(reply.message);
+        setNotice({ text: reply.message, queued: reply.queued });
         if (reply.queued) changed();
       },
       (err: unknown) => setMessage(`That link could not be queued: ${errorMessage(err)}`),
@@ -197,8 +197,8 @@ function ArticlePage({ article }: { article: Article }) {
           </p>
         )}
         <p className={notice ? 'notice' : 'visually-hidden'} role="status" aria-label="Link status">
-          {notice ?? ''}
-          {notice && (
+          {notice?.text ?? ''}
+          {notice?.queued && (
             <>
               {' '}
               <a href={hrefs.queue}>See the offline queue</a>
