@@ -43,7 +43,8 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
     const fmt = (side: Side, key: string) =>
       side.error
         ? `failed: ${side.error}`
-        : `${side[key].mainMs.toFixed(1)} ms main thread, ${side[key].wallMs.toFixed(0)} ms wall, ${(side[key].bytes / 2 ** 20).toFixed(2)} MB written`;
+        : `${side[key].mainMs.toFixed(1)} ms main thread, ${side[key].wallMs.toFixed(0)} ms wall, ${kb(side[key].bytes)} written`;
+    const kb = (bytes: number) => (bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`);
     const open = (side: Side) => (side.error ? `failed: ${side.error}` : `${side.openMs.toFixed(0)} ms`);
     const rss = (side: Side) => (side.error ? '-' : `${side.rssMb.toFixed(0)} MB`);
     return {
@@ -62,6 +63,11 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
       'naive: commit 100 new (next)': fmt(r.naive, 'commit'),
       'naive: save one old article': fmt(r.naive, 'save'),
       'naive: RSS': rss(r.naive),
+      [`naive at ${r.smallN} articles: file`]: `${r.naiveSmallFileMb.toFixed(0)} MB`,
+      [`naive at ${r.smallN}: cold open to first query`]: open(r.naiveSmall),
+      [`naive at ${r.smallN}: commit 100 new (next)`]: fmt(r.naiveSmall, 'commit'),
+      [`naive at ${r.smallN}: save one old article`]: fmt(r.naiveSmall, 'save'),
+      [`naive at ${r.smallN}: RSS`]: rss(r.naiveSmall),
     };
   },
   stress: async () => {

@@ -78,6 +78,18 @@ function head(schemaVersion: number) {
   return { schemaVersion, sources, settings: { keepDays: 3650, maxPerSource: 100_000, keepNewest: 20 }, sync: { lastSyncAt: null, lastSyncReachedHost: true }, firstRunSeededAt: null };
 }
 
+/** Writes the naive single lowdb file (summaries with their bodies) for n articles. */
+function generateNaive(file: string, n: number): void {
+  const naive = fs.openSync(file, 'w');
+  fs.writeSync(naive, JSON.stringify(head(1)).slice(0, -1) + ',"articles":{');
+  for (let i = 0; i < n; i++) {
+    const s = summaryOf(i);
+    fs.writeSync(naive, `${i ? ',' : ''}${JSON.stringify(s.id)}:${JSON.stringify({ ...s, body: bodyOf(i, s.id) })}`);
+  }
+  fs.writeSync(naive, '}}');
+  fs.closeSync(naive);
+}
+
 /** Writes our layout and the naive single file for n articles. */
 export function generate(root: string, n: number): { ours: string; naive: string } {
   const ours = path.join(root, 'ours');
@@ -85,19 +97,15 @@ export function generate(root: string, n: number): { ours: string; naive: string
   for (let p = 0; p < PHOTOS; p++) fs.writeFileSync(path.join(ours, 'photos', photoName(p)), 'tiny-jpeg');
   fs.writeFileSync(path.join(ours, 'index.json'), JSON.stringify(head(2)));
   const partitions = new Map<string, Record<string, StoredSummary>>();
-  const naiveFile = path.join(root, 'naive.json');
-  const naive = fs.openSync(naiveFile, 'w');
-  fs.writeSync(naive, JSON.stringify(head(1)).slice(0, -1) + ',"articles":{');
   for (let i = 0; i < n; i++) {
     const s = summaryOf(i);
     const body = bodyOf(i, s.id);
     const day = partitionOf(s);
     (partitions.get(day) ?? partitions.set(day, {}).get(day)!)[s.id] = s;
     fs.writeFileSync(path.join(ours, 'articles', `${s.id}.json`), JSON.stringify(body));
-    fs.writeSync(naive, `${i ? ',' : ''}${JSON.stringify(s.id)}:${JSON.stringify({ ...s, body })}`);
   }
-  fs.writeSync(naive, '}}');
-  fs.closeSync(naive);
+  const naiveFile = path.join(root, 'naive.json');
+  generateNaive(naiveFile, n);
   for (const [day, articles] of partitions) {
     fs.writeFileSync(path.join(ours, 'summaries', `${day}.json`), JSON.stringify({ schemaVersion: 2, partition: day, articles }));
   }
@@ -187,13 +195,18 @@ function runChild(kind: string, target: string): Record<string, any> { // eslint
   return JSON.parse(line);
 }
 
-export async function runStoreBench(n = Number(process.env.BENCH_STORE_ARTICLES ?? 50_000)) {
+export async function runStoreBench(
+  n = Number(process.env.BENCH_STORE_ARTICLES ?? 50_000),
+  smallN = Number(process.env.BENCH_STORE_NAIVE_SMALL ?? 10_000),
+) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-store-'));
   try {
     const t0 = performance.now();
     const { ours, naive } = generate(root, n);
     const generateMs = performance.now() - t0;
     const size = (p: string) => fs.statSync(p).size;
+    const naiveSmall = path.join(root, 'naive-small.json');
+    generateNaive(naiveSmall, smallN);
     const summariesBytes = fs.readdirSync(path.join(ours, 'summaries')).reduce((t, f) => t + size(path.join(ours, 'summaries', f)), 0);
     return {
       n,
@@ -203,6 +216,9 @@ export async function runStoreBench(n = Number(process.env.BENCH_STORE_ARTICLES 
       partitions: fs.readdirSync(path.join(ours, 'summaries')).length,
       ours: runChild('ours', ours),
       naive: runChild('naive', naive),
+      smallN,
+      naiveSmallFileMb: size(naiveSmall) / 2 ** 20,
+      naiveSmall: runChild('naive', naiveSmall),
     };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

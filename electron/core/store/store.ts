@@ -120,7 +120,8 @@ export class NewsStore {
       store.writtenHead = onDisk ? JSON.stringify(store.index.data) : '';
       await store.summaries.load({ firstAtLeast: options.progressive });
       if (!store.summaries.complete) {
-        store.loading = store.summaries.loadRest();
+        // Then the dedupe key map, so the first sync does not pay for it.
+        store.loading = store.summaries.loadRest().then(() => store.buildKeyIndex());
         store.loading.catch(() => undefined); // reported to whoever awaits whenLoaded()
       }
     } catch (error) {
