@@ -198,6 +198,21 @@ describe('NewsStore', () => {
     await expect(fs.access(path.join(dir, '.lock'))).rejects.toThrow(); // lock released
   });
 
+  it('writes the day an article moves to before the day it left (never in neither after a crash)', async () => {
+    const renames: string[] = [];
+    const recording = { ...fs, rename: async (from: string, to: string) => {
+      if (!to.endsWith('.bak')) renames.push(path.basename(to));
+      return fs.rename(from, to);
+    } } as unknown as import('./durable-file').DurableFs;
+    const store = await NewsStore.open(dir, { fs: recording });
+    await store.upsertArticle(input({ link: 'https://news.example/stay', publishedAt: '2024-02-10T08:00:00Z' }));
+    await store.upsertArticle(input({ link: 'https://news.example/move', publishedAt: '2024-02-10T09:00:00Z' }));
+    renames.length = 0;
+    await store.upsertArticle(input({ link: 'https://news.example/move', publishedAt: '2024-02-20T09:00:00Z' }));
+    expect(renames.filter((n) => n.startsWith('2024-'))).toEqual(['2024-02-20.json', '2024-02-10.json']);
+    await store.close();
+  });
+
   it('opens progressively: the newest days first, older ones in the background', async () => {
     const store = await NewsStore.open(dir);
     const ids: string[] = [];

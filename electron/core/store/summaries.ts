@@ -6,8 +6,7 @@
  */
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { DurableJsonFile, type DurableFs, type RecoveryNote } from './durable-file';
+import { DurableJsonFile, syncDirectory, type DurableFs, type RecoveryNote } from './durable-file';
 import { SCHEMA_VERSION, type StoredSummary } from './schema';
 
 export interface PartitionDoc {
@@ -47,6 +46,8 @@ export class SummaryTable {
   private readonly partitionOfId = new Map<string, string>();
   private readonly partitions = new Map<string, Set<string>>();
   private readonly dirty = new Set<string>();
+  /** Dirty partitions a summary moved out of (written after the others). */
+  private readonly movedOut = new Set<string>();
   private sortedCache: StoredSummary[] | null = null;
   /** Partition names not read yet, newest first (see load). */
   private unloaded: string[] = [];
@@ -160,28 +161,43 @@ export class SummaryTable {
     return this.dirty.size > 0;
   }
 
-  /** Writes every changed partition (an emptied one is removed). Runs inside the store's queue. */
+  /** Writes every changed partition (an emptied one is removed). Runs inside the store's queue.
+   * Two phases, each in parallel and then one folder fsync: first the partitions that gained or
+   * changed summaries, then those a summary moved out of. A crash between the phases leaves a
+   * moved summary in both days (load keeps the newer copy), never in neither. */
   async save(): Promise<void> {
-    const names = [...this.dirty].sort();
+    const names = [...this.dirty];
+    const movedOut = new Set([...this.movedOut].filter((n) => this.dirty.has(n)));
     this.dirty.clear();
+    this.movedOut.clear();
     try {
-      for (const name of names) {
-        const ids = this.partitions.get(name);
-        if (!ids || ids.size === 0) {
-          this.partitions.delete(name);
-          const file = this.fileOf(name);
-          await nodeFs.rm(`${file}.bak`, { force: true }); // .bak first: a crash never resurrects it
-          await nodeFs.rm(file, { force: true });
-          continue;
-        }
-        const articles: Record<string, StoredSummary> = {};
-        for (const id of ids) articles[id] = this.byId.get(id)!;
-        await new Low<PartitionDoc>(this.adapter(name), { schemaVersion: SCHEMA_VERSION, partition: name, articles }).write();
+      for (const phase of [names.filter((n) => !movedOut.has(n)), [...movedOut]]) {
+        if (phase.length === 0) continue;
+        const results = await Promise.allSettled(phase.map((name) => this.writePartition(name)));
+        await syncDirectory(this.dir, this.fsImpl);
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
       }
     } catch (error) {
       for (const name of names) this.dirty.add(name); // retried by the next save
+      for (const name of movedOut) this.movedOut.add(name);
       throw error;
     }
+  }
+
+  private async writePartition(name: string): Promise<void> {
+    const ids = this.partitions.get(name);
+    if (!ids || ids.size === 0) {
+      this.partitions.delete(name);
+      const file = this.fileOf(name);
+      await nodeFs.rm(`${file}.bak`, { force: true }); // .bak first: a crash never resurrects it
+      await nodeFs.rm(file, { force: true });
+      return;
+    }
+    const articles: Record<string, StoredSummary> = {};
+    for (const id of ids) articles[id] = this.byId.get(id)!;
+    const doc: PartitionDoc = { schemaVersion: SCHEMA_VERSION, partition: name, articles };
+    await this.adapter(name).writeText(JSON.stringify(doc), { syncDir: false });
   }
 
   private put(summary: StoredSummary, markDirty: boolean): void {
@@ -189,7 +205,10 @@ export class SummaryTable {
     const before = this.partitionOfId.get(summary.id);
     if (before && before !== partition) {
       this.partitions.get(before)?.delete(summary.id);
-      if (markDirty) this.dirty.add(before);
+      if (markDirty) {
+        this.dirty.add(before);
+        this.movedOut.add(before);
+      }
     }
     this.byId.set(summary.id, summary);
     this.partitionOfId.set(summary.id, partition);
