@@ -19,6 +19,8 @@ import { clickCommandTarget, moveStoryFocus, useCommandKeys, type Command } from
 import { lastFront, rememberFront } from './ui/readingPosition';
 import { APP_NAME } from './ui/ScreenHeading';
 import { ShortcutHelp } from './ui/ShortcutHelp';
+import { performMenuCommand } from './ui/menuCommands';
+import { useNews } from './api/NewsProvider';
 import './ui/layout.css';
 
 function Screen({ route }: { route: Route }) {
@@ -79,6 +81,13 @@ export function App() {
     [onArticle],
   );
   useCommandKeys(commands);
+
+  // The Electron app menu hands some commands to the page (the browser host never sends these).
+  const news = useNews();
+  useEffect(
+    () => news.on('menu:command', ({ command }) => performMenuCommand(command, { openShortcutHelp: () => setHelpOpen(true) })),
+    [news],
+  );
 
   // The chosen section survives a restart: remember it, and reopen it when the app starts bare.
   useEffect(() => {
