@@ -1,6 +1,6 @@
 /**
  * Test helper process for the crash test: opens the store in argv[2] and stores, saves and marks
- * articles read in a loop, printing "ack <kind> <id>" after each write's promise resolved. The test kills it with
+ * articles read in a loop (and moves some to another day by updating them), printing "ack <kind> <id>" after each write's promise resolved. The test kills it with
  * SIGKILL at random moments and checks every acknowledged write survived.
  */
 import { dedupeKeys } from './ids';
@@ -10,9 +10,9 @@ const dataDir = process.argv[2]!;
 const prefix = process.argv[3] ?? 'run';
 const store = await NewsStore.open(dataDir);
 process.stdout.write('ready\n');
-for (let i = 0; ; i++) {
+const store_ = async (i: number, day: number) => {
   const link = `https://crash.example/${prefix}/${i}`;
-  const { id } = await store.upsertArticle({
+  return store.upsertArticle({
     keys: dedupeKeys({ sourceId: 'crash', guid: null, link }),
     url: link,
     canonicalUrl: link,
@@ -22,7 +22,7 @@ for (let i = 0; ; i++) {
     title: `Article ${prefix} ${i}`,
     dek: '',
     byline: '',
-    publishedAt: new Date(Date.UTC(2024, 0, 1 + (i % 5), 12)).toISOString(), // several day partitions
+    publishedAt: new Date(Date.UTC(2024, 0, 1 + day, 12)).toISOString(), // several day partitions
     updatedAt: null,
     thumbnail: null,
     offline: true,
@@ -34,7 +34,15 @@ for (let i = 0; ; i++) {
     siteName: '',
     language: 'en',
   });
+};
+for (let i = 0; ; i++) {
+  const { id } = await store_(i, i % 5);
   process.stdout.write(`ack article ${id}\n`);
+  if (i % 5 === 2) {
+    // An update that moves the previous article (saved when i - 1 is a multiple of 3) to another day.
+    const moved = await store_(i - 1, (i % 5) + 1 + (i % 3));
+    process.stdout.write(`ack article ${moved.id}\n`);
+  }
   if (i % 3 === 0) {
     await store.setSaved(id, true);
     process.stdout.write(`ack saved ${id}\n`);
