@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import type { CandidatePhoto, ExtractedArticle } from '../types';
 import { removeChrome } from './chrome';
-import { blockText, comesBefore, parseFragment, parsePage, squash, textOf, type Doc, type El } from './dom';
+import { blockText, comesBefore, elementsByTag, parseFragment, parsePage, squash, textOf, type Doc, type El } from './dom';
 import { readMetadata, type PageMetadata } from './metadata';
 import { photoFromImg, resolveImages, sameImage } from './photos';
 import { assertReasonableHtml, HtmlTooComplexError } from './guard';
@@ -154,7 +154,11 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   }
   for (const h1 of Array.from(document.querySelectorAll('h1'))) if (textOf(h1) === meta.title) h1.remove();
 
-  const parsed = new Readability(document as never, { charThreshold: 200, keepClasses: false }).parse();
+  const reader = new Readability(document as never, { charThreshold: 200, keepClasses: false });
+  // Readability asks for tag lists with querySelectorAll("h1,h2"), which linkedom compiles anew
+  // on every call; the same elements, in document order, by a plain walk.
+  (reader as unknown as { _getAllNodesWithTag: typeof elementsByTag })._getAllNodesWithTag = elementsByTag;
+  const parsed = reader.parse();
   const content = parsed?.content ?? '';
   const body = finishBody(sanitizeArticleHtml(content, baseUrl), baseUrl, {
     leadUrl: lead?.photo.url ?? null,

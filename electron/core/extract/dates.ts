@@ -69,9 +69,33 @@ export function normalizeDate(raw: string | null | undefined): string | null {
   return null;
 }
 
-/** Finds "Published 16 February 2024" (or "Updated ...") in page text. */
+const LABELS = {
+  published: '(?:published|posted|first published)(?: on)?',
+  updated: '(?:updated|last updated|modified)(?: on)?',
+} as const;
+const LABEL_AT = {
+  published: new RegExp(`\\b${LABELS.published}`, 'gi'),
+  updated: new RegExp(`\\b${LABELS.updated}`, 'gi'),
+};
+const LABELLED = {
+  published: new RegExp(`^${LABELS.published}\\s*:?\\s*([^\\n|]{6,60})`, 'i'),
+  updated: new RegExp(`^${LABELS.updated}\\s*:?\\s*([^\\n|]{6,60})`, 'i'),
+};
+/** Raw text read after a label: plenty for `label : <60 chars>` once whitespace is collapsed. */
+const WINDOW = 1500;
+
+/**
+ * Finds "Published 16 February 2024" (or "Updated ...") in page text: the first label whose
+ * following text (whitespace collapsed, a date split over lines joined) reads as a date field.
+ * Only the text right after each label is normalized, not the whole page.
+ */
 export function dateFromLabelledText(text: string, label: 'published' | 'updated'): string | null {
-  const words = label === 'published' ? '(?:published|posted|first published)(?: on)?' : '(?:updated|last updated|modified)(?: on)?';
-  const m = new RegExp(`\\b${words}\\s*:?\\s*([^\\n|]{6,60})`, 'i').exec(text.replace(/[ \t\r]+/g, ' ').replace(/\n\s*(?=\d|[A-Z][a-z]+ \d)/g, ' '));
-  return m ? normalizeDate(m[1]!) : null;
+  const at = LABEL_AT[label];
+  at.lastIndex = 0;
+  for (let m = at.exec(text); m; m = at.exec(text)) {
+    const window = text.slice(m.index, m.index + WINDOW).replace(/[ \t\r]+/g, ' ').replace(/\n\s*(?=\d|[A-Z][a-z]+ \d)/g, ' ');
+    const found = LABELLED[label].exec(window);
+    if (found) return normalizeDate(found[1]!);
+  }
+  return null;
 }

@@ -101,3 +101,18 @@ export function textLengths(root: El): Map<El, number> {
   visit(root);
   return lengths;
 }
+
+/** Descendants of `root` whose tag is one of `tagNames` (lower case), in document order: querySelectorAll(tags) without a selector compile. */
+export function elementsByTag(root: El | Doc, tagNames: string[]): El[] {
+  if (tagNames.length === 1) return Array.from(root.getElementsByTagName(tagNames[0]!));
+  const wanted = new Set(tagNames.map((t) => t.toUpperCase()));
+  const out: El[] = [];
+  const visit = (parent: El | Doc) => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      if (wanted.has(el.tagName)) out.push(el);
+      if (el.firstElementChild) visit(el);
+    }
+  };
+  visit(root);
+  return out;
+}

@@ -173,16 +173,19 @@ export function readMetadata(document: Doc, pageUrl: string, baseUrl: string, ra
 
   // Page text for "Published <date>": from the raw HTML when given (a regex is far cheaper than a DOM walk).
   const textRoot = h1?.closest('article, main') ?? document.body;
-  const pageText = rawHtml !== undefined
-    ? decodeBasicEntities(rawHtml.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, '\n'))
-    : textRoot ? blockText(textRoot) : '';
+  // Computed only when no structured date is found.
+  let text: string | undefined;
+  const pageText = (): string =>
+    (text ??= rawHtml !== undefined
+      ? decodeBasicEntities(rawHtml.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, '\n'))
+      : textRoot ? blockText(textRoot) : '');
   const timeEl = document.querySelector('time[itemprop="datePublished"][datetime], article time[datetime], time[datetime]');
   const publishedAt =
     normalizeDate(str(article?.datePublished)) ?? normalizeDate(meta.get('article:published_time')) ??
     normalizeDate(meta.get('datepublished')) ?? normalizeDate(timeEl?.getAttribute('datetime')) ??
-    dateFromLabelledText(pageText, 'published') ?? normalizeDate(meta.get('date')) ?? normalizeDate(meta.get('dc.date')) ?? null;
+    dateFromLabelledText(pageText(), 'published') ?? normalizeDate(meta.get('date')) ?? normalizeDate(meta.get('dc.date')) ?? null;
   const updatedAt =
-    normalizeDate(str(article?.dateModified)) ?? normalizeDate(meta.get('article:modified_time')) ?? dateFromLabelledText(pageText, 'updated');
+    normalizeDate(str(article?.dateModified)) ?? normalizeDate(meta.get('article:modified_time')) ?? dateFromLabelledText(pageText(), 'updated');
 
   const crumbNames = crumbs && Array.isArray(crumbs.itemListElement)
     ? [...(crumbs.itemListElement as unknown[])]
