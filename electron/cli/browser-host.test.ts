@@ -98,6 +98,9 @@ describe('startBrowserHost', () => {
       openExternal: 'https://example.org/',
       queueArticle: 'https://example.org/story',
       listQueue: undefined,
+      getSettings: undefined,
+      updateSettings: { keepDays: 30 },
+      getStorageInfo: undefined,
     };
     for (const method of methodNames) {
       if (method === 'removeSource') {

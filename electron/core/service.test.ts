@@ -99,6 +99,16 @@ describe('createNewsService', () => {
     expect(events).toEqual([false]);
   });
 
+  it('reads and changes retention settings and reports the disk used', async () => {
+    expect(await service.api.getSettings()).toEqual({ keepDays: 30, maxPerSource: 500, keepNewest: 20 });
+    expect(await service.api.updateSettings({ keepDays: 7 })).toEqual({ keepDays: 7, maxPerSource: 500, keepNewest: 20 });
+    const info = await service.api.getStorageInfo();
+    expect(info.articles).toBe(service.seededArticles); // the first-run edition is fresh: nothing pruned
+    expect(info.photos).toBeGreaterThan(0);
+    expect(info.totalBytes).toBe(info.indexBytes + info.summariesBytes + info.bodiesBytes + info.photosBytes);
+    await expect(service.api.updateSettings({ keepDays: 0 })).rejects.toThrow(/keepDays/);
+  });
+
   it('opens only http, https and mailto links', async () => {
     expect(await service.api.openExternal('https://example.org/a')).toBe(true);
     expect(await service.api.openExternal('mailto:desk@example.org')).toBe(true);

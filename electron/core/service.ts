@@ -172,6 +172,18 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       emit('store:changed', { reason: 'queued' });
       return { queued: true, message: 'Queued for the next sync: it will appear in Saved.' };
     },
+    async getSettings() {
+      return store.getSettings();
+    },
+    async updateSettings(patch) {
+      const settings = await store.updateSettings(patch);
+      const pruned = await store.prune().catch(() => null);
+      if (pruned && pruned.articlesRemoved > 0) emit('store:changed', { reason: 'retention' });
+      return settings;
+    },
+    async getStorageInfo() {
+      return store.storageInfo();
+    },
     async listQueue() {
       return store.listQueue();
     },

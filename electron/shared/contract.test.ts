@@ -34,6 +34,9 @@ const sampleArgs: { [M in NewsMethod]: ArgOf<M> } = {
   openExternal: 'https://example.org/story',
   queueArticle: 'https://example.org/other-story',
   listQueue: undefined,
+  getSettings: undefined,
+  updateSettings: { keepDays: 14 },
+  getStorageInfo: undefined,
 };
 
 interface Call {

@@ -8,8 +8,10 @@ import type {
   Article,
   ArticleQuery,
   ArticleSummary,
+  RetentionSettings,
   Section,
   Source,
+  StorageInfo,
   SyncProgress,
   SyncSummary,
 } from './models';
@@ -33,6 +35,13 @@ export interface NewsApi {
   queueArticle(url: string): Promise<{ queued: boolean; message: string }>;
   /** The offline queue, oldest first; `lastError` is why the last attempt failed (null: not tried). */
   listQueue(): Promise<{ url: string; title: string; queuedAt: string; lastError: string | null }[]>;
+  /** Retention settings. */
+  getSettings(): Promise<RetentionSettings>;
+  /** Changes retention settings (whole numbers: keepDays 1-3650, maxPerSource 1-100000, keepNewest
+   * 0-10000) and applies them at once; returns the settings now in force. */
+  updateSettings(patch: Partial<RetentionSettings>): Promise<RetentionSettings>;
+  /** Disk used by the data folder (walks it: call when showing it, not per frame). */
+  getStorageInfo(): Promise<StorageInfo>;
 }
 
 export type NewsMethod = keyof NewsApi;
@@ -68,6 +77,9 @@ export const channels = {
   openExternal: 'news:open-external',
   queueArticle: 'news:queue-article',
   listQueue: 'news:list-queue',
+  getSettings: 'news:get-settings',
+  updateSettings: 'news:update-settings',
+  getStorageInfo: 'news:get-storage-info',
 } as const satisfies Record<NewsMethod, string>;
 
 /** IPC channel (Electron webContents.send) and SSE event name (browser host) per event. */

@@ -125,6 +125,27 @@ export interface AppStatus {
   dataDir: string;
 }
 
+/** Retention settings (docs/STORAGE.md, Retention). */
+export interface RetentionSettings {
+  /** Days to keep an unsaved article after it was last fetched. */
+  keepDays: number;
+  /** Most unsaved articles kept per source. */
+  maxPerSource: number;
+  /** The newest articles of each source that always stay. */
+  keepNewest: number;
+}
+
+/** Disk used by the data folder, in bytes, by part. */
+export interface StorageInfo {
+  indexBytes: number;
+  summariesBytes: number;
+  bodiesBytes: number;
+  photosBytes: number;
+  totalBytes: number;
+  articles: number;
+  photos: number;
+}
+
 export interface ArticleQuery {
   /** A Section.key; prefix match ("News" includes "News > Palestine"). Omit for all. */
   section?: string;

@@ -20,6 +20,11 @@ const refused: [string, unknown][] = [
   ['queueArticle', 'javascript:alert(1)'],
   ['queueArticle', { url: 'https://example.org/a' }],
   ['listQueue', 'x'],
+  ['updateSettings', { keepDays: 0 }],
+  ['updateSettings', { maxPerSource: 1.5 }],
+  ['updateSettings', { keepDays: '30' }],
+  ['updateSettings', { other: 1 }],
+  ['getStorageInfo', 'x'],
   ['noSuchMethod', undefined],
   ['__proto__', undefined],
 ];

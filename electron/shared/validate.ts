@@ -83,6 +83,13 @@ export const argChecks: Record<NewsMethod, Check> = {
   openExternal: url,
   queueArticle: httpUrl,
   listQueue: none,
+  getSettings: none,
+  updateSettings: object({
+    keepDays: { check: int(1, 3650), optional: true },
+    maxPerSource: { check: int(1, 100_000), optional: true },
+    keepNewest: { check: int(0, 10_000), optional: true },
+  }),
+  getStorageInfo: none,
 };
 
 /** Throws InvalidArgumentError unless `arg` is acceptable for `method`. */

@@ -63,13 +63,5 @@ export interface PruneResult {
   bytesFreed: number;
 }
 
-export interface StorageInfo {
-  /** Bytes on disk: index.json (+ .bak), summaries/, articles/, photos/, and their total. */
-  indexBytes: number;
-  summariesBytes: number;
-  bodiesBytes: number;
-  photosBytes: number;
-  totalBytes: number;
-  articles: number;
-  photos: number;
-}
+/** Bytes on disk: index.json (+ .bak), summaries/, articles/, photos/, and their total. */
+export type { StorageInfo } from '../../shared/models';
