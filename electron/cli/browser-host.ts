@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { channels, eventChannels, eventNames, MAX_ARG_BYTES, type NewsMethod } from '../shared/contract';
 import { InvalidArgumentError, validateArg } from '../shared/validate';
+import { APP_CSP, contentTypeFor } from '../shared/web-policy';
 import type { NewsService } from '../core/types';
 
 export interface BrowserHostOptions {
@@ -31,33 +32,13 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'";
+/** The same policy as Electron's app:// protocol (electron/shared/web-policy.ts). */
+export const CONTENT_SECURITY_POLICY = APP_CSP;
 export const TOKEN_COOKIE = 'news_token';
 
 const methodByChannel = new Map<string, NewsMethod>(
   (Object.entries(channels) as [NewsMethod, string][]).map(([method, channel]) => [channel, method]),
 );
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 function baseHeaders(): Record<string, string> {
   return {
@@ -199,7 +180,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (error || !stat.isFile()) return missing();
       res.writeHead(200, {
         ...baseHeaders(),
-        'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': contentTypeFor(file),
         'Content-Length': String(stat.size),
         'Cache-Control': cache,
         ...extra,

@@ -6,51 +6,19 @@
  * gets 403. Every response carries the app's Content-Security-Policy and nosniff.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { APP_CSP, contentTypeFor } from '../shared/web-policy';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'reader';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
-/** Same policy as the browser host: nothing but the app itself (and data: images). */
-export const APP_CSP = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Same policy as the browser host (electron/shared/web-policy.ts). */
+export { APP_CSP };
 
 const MAX_PATH_LENGTH = 1024;
 const MAX_SEGMENT_LENGTH = 255;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 export interface AppProtocolOptions {
   /** Folder of the built renderer (out/renderer). */
@@ -107,7 +75,7 @@ async function fileResponse(file: string, cacheControl: string): Promise<Respons
     const info = await stat(file);
     if (!info.isFile()) return textResponse(404, 'Not found');
     const bytes = await readFile(file);
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeFor(file);
     return new Response(new Uint8Array(bytes), {
       status: 200,
       headers: securityHeaders({ 'Content-Type': type, 'Cache-Control': cacheControl, 'Content-Length': String(bytes.length) }),
