@@ -12,7 +12,7 @@ import { readMetadata, type PageMetadata } from './metadata';
 import { photoFromImg, resolveImages, sameImage } from './photos';
 import { assertReasonableHtml, HtmlTooComplexError } from './guard';
 import { collectRelated } from './related';
-import { sanitizeArticleHtml } from './sanitize';
+import { DROPPED_TAGS, imageSurvives, sanitizeArticleHtml } from './sanitize';
 
 export class NotAnArticleError extends Error {
   constructor(message: string) {
@@ -73,29 +73,43 @@ interface BodyResult {
   inlinePhotos: CandidatePhoto[];
 }
 
-/** Inline photos of sanitized body HTML, with captions/credits (from `known` when the page had richer markup). */
-function finishBody(html: string, baseUrl: string, opts: { leadUrl?: string | null; title?: string; dek?: string; known?: Map<string, CandidatePhoto> }): BodyResult {
-  const { body } = parseFragment(html);
-  for (const img of Array.from(body.querySelectorAll('img'))) {
+/** What the sanitizer would drop from the body, removed from the DOM first so emptied wrappers, photos and text agree with the stored HTML. */
+function pruneUnsanitary(body: El, baseUrl: string): void {
+  for (const el of elementsByTag(body, [...DROPPED_TAGS])) el.remove();
+  for (const img of elementsByTag(body, ['img'])) {
+    const attribs: Record<string, string> = {};
+    for (const attr of Array.from(img.attributes)) attribs[attr.name] = attr.value;
+    if (!imageSurvives(attribs, baseUrl)) img.remove();
+  }
+}
+
+/**
+ * Finishes an article body in place (lead photo, repeated title and dek, empty wrappers removed;
+ * inline photos with captions/credits from `known` when the page had richer markup), then
+ * sanitizes its HTML once. The text is read from the same pruned DOM.
+ */
+function finishBody(body: El, baseUrl: string, opts: { leadUrl?: string | null; title?: string; dek?: string; known?: Map<string, CandidatePhoto> }): BodyResult {
+  pruneUnsanitary(body, baseUrl);
+  for (const img of elementsByTag(body, ['img'])) {
     const src = img.getAttribute('src') ?? '';
     if (opts.leadUrl && sameImage(src, opts.leadUrl)) (img.closest('figure') ?? img).remove();
   }
   const title = squash(opts.title).toLowerCase();
-  for (const h of Array.from(body.querySelectorAll('h1, h2'))) if (title && textOf(h).toLowerCase() === title) h.remove();
+  for (const h of elementsByTag(body, ['h1', 'h2'])) if (title && textOf(h).toLowerCase() === title) h.remove();
   const firstP = body.querySelector('p');
   if (firstP && opts.dek && textOf(firstP) === squash(opts.dek)) firstP.remove();
   // Empty wrappers left behind.
   // (deepest first, so a wrapper whose children were all removed is seen as empty too)
-  for (const el of Array.from(body.querySelectorAll('div, section, span, p, figure, ul, ol, li')).reverse()) {
+  for (const el of elementsByTag(body, ['div', 'section', 'span', 'p', 'figure', 'ul', 'ol', 'li']).reverse()) {
     if (!el.firstElementChild && !squash(el.textContent)) el.remove();
   }
-  // Unwrap the bare wrappers Readability adds (<div><div><article>...).
-  while (body.children.length === 1 && /^(DIV|ARTICLE|SECTION)$/.test(body.firstElementChild!.tagName) && body.firstElementChild!.attributes.length === 0) {
+  // Unwrap the bare wrappers Readability adds (<div><div><article>...; the sanitizer keeps no attribute of these).
+  while (body.children.length === 1 && /^(DIV|ARTICLE|SECTION)$/.test(body.firstElementChild!.tagName)) {
     body.firstElementChild!.replaceWith(...Array.from(body.firstElementChild!.childNodes));
   }
   const inlinePhotos: CandidatePhoto[] = [];
   const seen = new Set<string>();
-  for (const img of Array.from(body.querySelectorAll('img'))) {
+  for (const img of elementsByTag(body, ['img'])) {
     const photo = photoFromImg(img, baseUrl);
     if (!photo || seen.has(photo.url)) continue;
     seen.add(photo.url);
@@ -118,7 +132,8 @@ function finishBody(html: string, baseUrl: string, opts: { leadUrl?: string | nu
       }
     }
   }
-  return { bodyHtml: body.innerHTML.replace(/\n\s*\n+/g, '\n').trim(), bodyText: blockText(body), inlinePhotos };
+  const bodyHtml = sanitizeArticleHtml(body.innerHTML, baseUrl).replace(/\n\s*\n+/g, '\n').trim();
+  return { bodyHtml, bodyText: blockText(body), inlinePhotos };
 }
 
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
@@ -154,13 +169,14 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   }
   for (const h1 of Array.from(document.querySelectorAll('h1'))) if (textOf(h1) === meta.title) h1.remove();
 
-  const reader = new Readability(document as never, { charThreshold: 200, keepClasses: false });
+  // The serializer hands back Readability's own element: the body is finished on that DOM and
+  // serialized once, instead of serializing it to re-parse the sanitized copy.
+  const reader = new Readability<El>(document as never, { charThreshold: 200, keepClasses: false, serializer: (el) => el as El });
   // Readability asks for tag lists with querySelectorAll("h1,h2"), which linkedom compiles anew
   // on every call; the same elements, in document order, by a plain walk.
   (reader as unknown as { _getAllNodesWithTag: typeof elementsByTag })._getAllNodesWithTag = elementsByTag;
   const parsed = reader.parse();
-  const content = parsed?.content ?? '';
-  const body = finishBody(sanitizeArticleHtml(content, baseUrl), baseUrl, {
+  const body = finishBody(parsed?.content ?? document.createElement('div'), baseUrl, {
     leadUrl: lead?.photo.url ?? null,
     title: meta.title,
     dek: meta.dek,
@@ -201,5 +217,5 @@ export function extractFeedContent(html: string, baseUrl: string): BodyResult {
     const photo = photoFromImg(img, baseUrl);
     if (photo && !known.has(photo.url)) known.set(photo.url, photo);
   }
-  return finishBody(sanitizeArticleHtml(document.body.innerHTML, baseUrl), baseUrl, { known });
+  return finishBody(parseFragment(sanitizeArticleHtml(document.body.innerHTML, baseUrl)).body, baseUrl, { known });
 }

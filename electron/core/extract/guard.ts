@@ -27,6 +27,7 @@ export function assertReasonableHtml(html: string): void {
   let maxDepth = 0;
   let elements = 0;
   let m: RegExpExecArray | null;
+  let lower: string | undefined; // lower-cased once, when the first raw-text element needs its end tag
   while ((m = tag.exec(html))) {
     const name = m[2]!.toLowerCase();
     if (m[1]) {
@@ -37,7 +38,8 @@ export function assertReasonableHtml(html: string): void {
     if (elements > MAX_ELEMENTS) throw new HtmlTooComplexError(`refused HTML with more than ${MAX_ELEMENTS} elements`);
     if (m[3] || NOT_NESTING.has(name)) continue;
     if (name === 'script' || name === 'style' || name === 'textarea' || name === 'title') {
-      const end = html.toLowerCase().indexOf(`</${name}`, tag.lastIndex);
+      lower ??= html.toLowerCase();
+      const end = lower.indexOf(`</${name}`, tag.lastIndex);
       tag.lastIndex = end < 0 ? html.length : end;
       continue;
     }

@@ -55,6 +55,15 @@ function keepNumeric(out: Record<string, string>, attribs: Record<string, string
   for (const n of names) if (isNumber(attribs[n])) out[n] = attribs[n]!.trim();
 }
 
+/** Tags the sanitizer drops with their content (lower case), for callers pruning a DOM first. */
+export const DROPPED_TAGS: readonly string[] = DROPPED_WITH_CONTENT;
+
+/** True when the sanitizer keeps this <img> (not a tracking pixel, an http(s) src or srcset candidate). */
+export function imageSurvives(attribs: Record<string, string>, baseUrl: string): boolean {
+  if (isTrackingPixel(attribs)) return false;
+  return resolveUrl(attribs.src, baseUrl, IMAGE_SCHEMES) !== null || cleanSrcset(attribs.srcset, baseUrl) !== '';
+}
+
 /** Throws HtmlTooComplexError for absurdly nested input (see guard.ts). */
 export function sanitizeArticleHtml(html: string, baseUrl: string): string {
   assertReasonableHtml(html);
@@ -72,6 +81,8 @@ export function sanitizeArticleHtml(html: string, baseUrl: string): string {
       time: ['datetime'],
       abbr: ['title'],
     },
+    // The credit line finishBody writes into a figcaption (<span class="credit">).
+    allowedClasses: { span: ['credit'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
