@@ -94,10 +94,10 @@ export function comesBefore(a: El, b: El): boolean {
 export function textLengths(root: El): Map<El, number> {
   const lengths = new Map<El, number>();
   const visit = (node: Node): number => {
-    if (node.nodeType === 3) return (node.textContent ?? '').length;
+    if (node.nodeType === 3) return (node as Text).data.length;
     if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return 0;
     let total = 0;
-    for (const child of Array.from(node.childNodes)) total += visit(child);
+    for (let child = node.firstChild; child; child = child.nextSibling) total += visit(child);
     if (node.nodeType === 1) lengths.set(node as El, total);
     return total;
   };
