@@ -101,6 +101,8 @@ describe('startBrowserHost', () => {
       getSettings: undefined,
       updateSettings: { keepDays: 30 },
       getStorageInfo: undefined,
+      exportOpml: undefined,
+      importOpml: '<opml version="2.0"><body><outline text="A" xmlUrl="http://127.0.0.1:9/opml-feed.xml"/></body></opml>',
     };
     for (const method of methodNames) {
       if (method === 'removeSource') {

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { channels, eventChannels, eventNames, MAX_ARG_BYTES, type NewsMethod } from '../shared/contract';
+import { channels, eventChannels, eventNames, MAX_ARG_BYTES, maxArgBytes, type NewsMethod } from '../shared/contract';
 import { InvalidArgumentError, validateArg } from '../shared/validate';
 import { APP_CSP, contentTypeFor } from '../shared/web-policy';
 import type { NewsService } from '../core/types';
@@ -131,8 +131,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       return sendJson(res, 415, { ok: false, error: 'expected Content-Type: application/json' });
     }
-    const raw = await readBody(req, MAX_ARG_BYTES + 1024);
-    if (raw === 'too-large') return sendJson(res, 413, { ok: false, error: `request larger than ${MAX_ARG_BYTES} bytes` });
+    // A method with its own (document-sized) cap may carry non-ASCII text: up to 3 UTF-8 bytes a char.
+    const cap = maxArgBytes(method);
+    const bodyLimit = cap === MAX_ARG_BYTES ? MAX_ARG_BYTES + 1024 : cap * 3 + 1024;
+    const raw = await readBody(req, bodyLimit);
+    if (raw === 'too-large') return sendJson(res, 413, { ok: false, error: `request larger than ${cap} bytes` });
     let arg: unknown;
     if (raw.length > 0) {
       let parsed: unknown;

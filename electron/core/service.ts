@@ -5,8 +5,9 @@
  */
 import type { NewsApi, NewsEventName, NewsEvents } from '../shared/contract';
 import type { AppStatus, SyncSummary } from '../shared/models';
-import { seedFirstRun } from './first-run';
+import { FIRST_RUN_SOURCE_ID, seedFirstRun } from './first-run';
 import { resolveCachedPhoto } from './images/cache';
+import { feedsFromOpml, opmlFromSources } from './opml';
 import type { RecoveryNote } from './store/durable-file';
 import { NewsStore } from './store/store';
 import { syncSources } from './sync/sync';
@@ -186,6 +187,31 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     },
     async listQueue() {
       return store.listQueue();
+    },
+    async exportOpml() {
+      await store.whenLoaded();
+      return opmlFromSources(store.listSources().filter((s) => s.id !== FIRST_RUN_SOURCE_ID));
+    },
+    async importOpml(xml) {
+      const { feeds, errors } = feedsFromOpml(xml);
+      await store.whenLoaded();
+      let skipped = 0;
+      // Each addSource changes the index at once and awaits a save that the store coalesces, so
+      // starting them all before awaiting writes the index a few times, not once per feed.
+      const writes: Promise<unknown>[] = [];
+      for (const feed of feeds) {
+        if (store.findSourceByUrl(feed.url)) {
+          skipped++;
+          continue;
+        }
+        writes.push(store.addSource({ url: feed.url, title: feed.title || undefined }));
+        const added = store.findSourceByUrl(feed.url);
+        if (added && feed.siteUrl) writes.push(store.updateSource(added.id, { siteUrl: feed.siteUrl }));
+      }
+      await Promise.all(writes);
+      const added = feeds.length - skipped;
+      if (added > 0) emit('store:changed', { reason: 'sources-imported' });
+      return { added, skipped, errors };
     },
   };
 

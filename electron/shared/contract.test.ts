@@ -37,6 +37,8 @@ const sampleArgs: { [M in NewsMethod]: ArgOf<M> } = {
   getSettings: undefined,
   updateSettings: { keepDays: 14 },
   getStorageInfo: undefined,
+  exportOpml: undefined,
+  importOpml: '<opml version="2.0"><body><outline text="A" xmlUrl="https://example.org/feed.xml"/></body></opml>',
 };
 
 interface Call {

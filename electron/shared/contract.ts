@@ -42,6 +42,11 @@ export interface NewsApi {
   updateSettings(patch: Partial<RetentionSettings>): Promise<RetentionSettings>;
   /** Disk used by the data folder (walks it: call when showing it, not per frame). */
   getStorageInfo(): Promise<StorageInfo>;
+  /** OPML 2.0 text listing the user's sources (title, xmlUrl, htmlUrl). */
+  exportOpml(): Promise<string>;
+  /** Adds the http(s) feeds of an OPML text (nested outlines too); known feeds are skipped.
+   * Hostile or non-OPML text is refused with an error; `errors` lists entries that were left out. */
+  importOpml(xml: string): Promise<{ added: number; skipped: number; errors: string[] }>;
 }
 
 export type NewsMethod = keyof NewsApi;
@@ -80,6 +85,8 @@ export const channels = {
   getSettings: 'news:get-settings',
   updateSettings: 'news:update-settings',
   getStorageInfo: 'news:get-storage-info',
+  exportOpml: 'news:export-opml',
+  importOpml: 'news:import-opml',
 } as const satisfies Record<NewsMethod, string>;
 
 /** IPC channel (Electron webContents.send) and SSE event name (browser host) per event. */
@@ -104,3 +111,9 @@ export type ResultOf<M extends NewsMethod> = Awaited<ReturnType<NewsApi[M]>>;
 
 /** Largest serialized argument a host accepts (bytes). */
 export const MAX_ARG_BYTES = 64 * 1024;
+
+/** Larger caps for the few methods that carry a document (serialized bytes); the rest use MAX_ARG_BYTES. */
+export const MAX_ARG_BYTES_FOR: Partial<Record<NewsMethod, number>> = { importOpml: 2 * 1024 * 1024 + 1024 };
+
+/** The argument size cap of `method`. */
+export const maxArgBytes = (method: NewsMethod): number => MAX_ARG_BYTES_FOR[method] ?? MAX_ARG_BYTES;

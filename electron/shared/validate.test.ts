@@ -25,6 +25,12 @@ const refused: [string, unknown][] = [
   ['updateSettings', { keepDays: '30' }],
   ['updateSettings', { other: 1 }],
   ['getStorageInfo', 'x'],
+  ['exportOpml', 'x'],
+  ['importOpml', 42],
+  ['importOpml', { xml: '<opml/>' }],
+  ['importOpml', 'x'.repeat(2 * 1024 * 1024 + 1)],
+  // Only importOpml has the document-sized cap: the others keep 64 KiB.
+  ['queueArticle', `https://example.org/${'x'.repeat(100_000)}`],
   ['noSuchMethod', undefined],
   ['__proto__', undefined],
 ];
@@ -42,5 +48,8 @@ describe('validateArg', () => {
     expect(() => validateArg('addSource', { url: 'https://example.org/feed.xml' })).not.toThrow();
     expect(() => validateArg('openExternal', 'mailto:desk@example.org')).not.toThrow();
     expect(() => validateArg('queueArticle', 'https://example.org/news/a.html')).not.toThrow();
+    // An OPML of ~500 feeds is over 64 KiB: importOpml has its own 2 MiB cap.
+    expect(() => validateArg('importOpml', `<opml version="2.0"><body>${'<outline text="x"/>'.repeat(20_000)}</body></opml>`)).not.toThrow();
+    expect(() => validateArg('exportOpml', undefined)).not.toThrow();
   });
 });

@@ -2,7 +2,7 @@
  * Argument checks for every contract method, applied by both hosts (IPC handlers and the browser
  * host) before the core sees anything. Pure: no imports but the contract's types.
  */
-import { MAX_ARG_BYTES, type NewsMethod } from './contract';
+import { maxArgBytes, type NewsMethod } from './contract';
 
 export class InvalidArgumentError extends Error {
   constructor(method: string, why: string) {
@@ -90,6 +90,9 @@ export const argChecks: Record<NewsMethod, Check> = {
     keepNewest: { check: int(0, 10_000), optional: true },
   }),
   getStorageInfo: none,
+  exportOpml: none,
+  // An OPML document: up to 2 MiB of text (its own cap, see MAX_ARG_BYTES_FOR in contract.ts).
+  importOpml: str(2 * 1024 * 1024),
 };
 
 /** Throws InvalidArgumentError unless `arg` is acceptable for `method`. */
@@ -103,7 +106,8 @@ export function validateArg(method: string, arg: unknown): void {
   } catch {
     throw new InvalidArgumentError(method, 'not serializable');
   }
-  if (size > MAX_ARG_BYTES) throw new InvalidArgumentError(method, `argument larger than ${MAX_ARG_BYTES} bytes`);
+  const cap = maxArgBytes(method as NewsMethod);
+  if (size > cap) throw new InvalidArgumentError(method, `argument larger than ${cap} bytes`);
   const problem = argChecks[method as NewsMethod](arg);
   if (problem) throw new InvalidArgumentError(method, problem);
 }
