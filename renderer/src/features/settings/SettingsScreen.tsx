@@ -1,7 +1,8 @@
-/** Settings: theme (system, light, dark) and text size for this window; where the data lives. */
+/**
+ * Settings: theme (system, light, dark) and text size for this window; how long articles are kept
+ * (RetentionForm) and the disk the data folder uses (StorageSection).
+ */
 import { useState } from 'react';
-import { useLoad } from '../../api/useLoad';
-import { formatLongDateTime } from '../../ui/format/dates';
 import {
   applyPreferences,
   loadPreferences,
@@ -13,6 +14,8 @@ import {
   type ThemeChoice,
 } from '../../ui/preferences';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { RetentionForm } from './RetentionForm';
+import { StorageSection } from './StorageSection';
 import './settings.css';
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
@@ -20,7 +23,7 @@ const SIZE_LABELS: Record<TextSize, string> = { small: 'Small', medium: 'Medium'
 
 export function SettingsScreen() {
   const [prefs, setPrefs] = useState<DisplayPreferences>(loadPreferences);
-  const { data: status } = useLoad('status', (news) => news.getStatus());
+  const [storageKey, setStorageKey] = useState(0);
 
   function update(next: Partial<DisplayPreferences>) {
     const merged = { ...prefs, ...next };
@@ -31,7 +34,7 @@ export function SettingsScreen() {
 
   return (
     <div className="settings">
-      <ScreenHeading kicker="This window" title="Settings" />
+      <ScreenHeading kicker="Reader" title="Settings" />
       <fieldset className="settings__group">
         <legend>Theme</legend>
         {THEMES.map((theme) => (
@@ -57,25 +60,8 @@ export function SettingsScreen() {
         ))}
         <p className="settings__sample">Articles are set in this size: a column of about seventy characters a line.</p>
       </fieldset>
-      {status && (
-        <section className="settings__group" aria-labelledby="storage-heading">
-          <h2 id="storage-heading">Storage</h2>
-          <dl className="settings__facts">
-            <div>
-              <dt>Articles stored</dt>
-              <dd>{status.articleCount}</dd>
-            </div>
-            <div>
-              <dt>Last sync</dt>
-              <dd>{status.lastSyncAt ? formatLongDateTime(status.lastSyncAt) : 'Never'}</dd>
-            </div>
-            <div>
-              <dt>Data folder</dt>
-              <dd className="settings__path">{status.dataDir}</dd>
-            </div>
-          </dl>
-        </section>
-      )}
+      <RetentionForm onSaved={() => setStorageKey((k) => k + 1)} />
+      <StorageSection refreshKey={storageKey} />
     </div>
   );
 }

@@ -1,0 +1,53 @@
+/**
+ * Settings: the storage the data folder uses is shown (non-zero: the first-run edition is stored),
+ * and a retention change is saved through the host, survives a reload and is what getSettings
+ * returns. Bad input gets an inline error and is not sent.
+ */
+import { expect, test } from './support/fixtures';
+
+test('storage used is shown and a retention change survives a reload', async ({ page, app }) => {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+
+  const storage = page.getByRole('region', { name: 'Storage' });
+  const total = storage.getByTestId('storage-total');
+  await expect(total).toHaveText(/^\d+(\.\d)? (bytes|kB|MB|GB)$/);
+  expect(await total.textContent()).not.toMatch(/^0 bytes$/);
+  await expect(storage.getByTestId('storage-articles')).not.toHaveText('0');
+
+  const days = page.getByLabel('Keep articles for (days)');
+  await expect(days).toHaveValue(/^\d+$/);
+  await expect(page.getByLabel('Most articles per source')).toHaveValue(/^\d+$/);
+
+  // Invalid input: an inline error, nothing saved.
+  await days.fill('0');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Enter a whole number from 1 to 3,650.')).toBeVisible();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await expect(days).toBeFocused();
+
+  await days.fill('10');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status', { name: 'Retention status' })).toContainText('Saved. Articles are kept for 10 days');
+  await expect(days).not.toHaveAttribute('aria-invalid', 'true');
+
+  await page.reload();
+  await expect(page.getByLabel('Keep articles for (days)')).toHaveValue('10');
+
+  // The host agrees: Electron's preload bridge, or the browser host's HTTP API (its cookie
+  // authorises same-origin calls).
+  const keepDays = await page.evaluate(async () => {
+    const bridge = (window as unknown as { news?: { getSettings(): Promise<{ keepDays: number }> } }).news;
+    if (bridge) return (await bridge.getSettings()).keepDays;
+    const response = await fetch('/api/news:get-settings', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: '{}',
+    });
+    const reply = (await response.json()) as { ok: boolean; result?: { keepDays: number } };
+    return reply.ok ? reply.result?.keepDays : null;
+  });
+  expect(keepDays).toBe(10);
+  expect(app.pageErrors).toEqual([]);
+});

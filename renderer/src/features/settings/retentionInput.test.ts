@@ -1,0 +1,27 @@
+/** readRetentionDraft: accepts whole numbers in range, names each bad field. */
+import { describe, expect, it } from 'vitest';
+import { readRetentionDraft } from './retentionInput';
+
+describe('readRetentionDraft', () => {
+  it('returns the patch for whole numbers in range', () => {
+    expect(readRetentionDraft({ keepDays: ' 10 ', maxPerSource: '500' })).toEqual({
+      ok: true,
+      patch: { keepDays: 10, maxPerSource: 500 },
+    });
+    expect(readRetentionDraft({ keepDays: '3650', maxPerSource: '100000' }).ok).toBe(true);
+  });
+
+  it('rejects empty, fractional, negative, out-of-range and non-numeric input per field', () => {
+    for (const bad of ['', '0', '1.5', '-3', '3651', 'ten', '1e3']) {
+      const reading = readRetentionDraft({ keepDays: bad, maxPerSource: '200' });
+      expect(reading.ok, bad).toBe(false);
+      if (!reading.ok) {
+        expect(reading.errors.keepDays).toBe('Enter a whole number from 1 to 3,650.');
+        expect(reading.errors.maxPerSource).toBeUndefined();
+      }
+    }
+    const both = readRetentionDraft({ keepDays: '0', maxPerSource: '100001' });
+    expect(both.ok).toBe(false);
+    if (!both.ok) expect(Object.keys(both.errors).sort()).toEqual(['keepDays', 'maxPerSource']);
+  });
+});

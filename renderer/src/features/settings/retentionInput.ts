@@ -1,0 +1,35 @@
+/**
+ * Reads the "Keep articles" form: whole numbers within the ranges the host accepts (the host checks
+ * again in electron/shared/validate.ts). Returns the patch, or a message per field.
+ */
+import type { RetentionSettings } from '../../../../electron/shared/models';
+
+export type RetentionField = 'keepDays' | 'maxPerSource';
+
+export const RETENTION_LIMITS: Record<RetentionField, { min: number; max: number }> = {
+  keepDays: { min: 1, max: 3650 },
+  maxPerSource: { min: 1, max: 100_000 },
+};
+
+export type RetentionDraft = Record<RetentionField, string>;
+
+export type RetentionReading =
+  | { ok: true; patch: Pick<RetentionSettings, RetentionField> }
+  | { ok: false; errors: Partial<Record<RetentionField, string>> };
+
+export function readRetentionDraft(draft: RetentionDraft): RetentionReading {
+  const errors: Partial<Record<RetentionField, string>> = {};
+  const values: Partial<Record<RetentionField, number>> = {};
+  for (const field of Object.keys(RETENTION_LIMITS) as RetentionField[]) {
+    const { min, max } = RETENTION_LIMITS[field];
+    const text = draft[field].trim();
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      errors[field] = `Enter a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}.`;
+    } else {
+      values[field] = value;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, patch: { keepDays: values.keepDays!, maxPerSource: values.maxPerSource! } };
+}
