@@ -1,8 +1,9 @@
 /**
  * Settings: the storage the data folder uses is shown (non-zero: the first-run edition is stored),
  * and a retention change is saved through the host, survives a reload and is what getSettings
- * returns. Bad input gets an inline error and is not sent.
+ * returns. Bad input gets an inline error and is not sent. axe finds nothing serious in either theme.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
 
 test('storage used is shown and a retention change survives a reload', async ({ page, app }) => {
@@ -18,6 +19,14 @@ test('storage used is shown and a retention change survives a reload', async ({ 
   const days = page.getByLabel('Keep articles for (days)');
   await expect(days).toHaveValue(/^\d+$/);
   await expect(page.getByLabel('Most articles per source')).toHaveValue(/^\d+$/);
+
+  // No serious or critical accessibility violations, in the light and the dark theme.
+  for (const theme of ['Light', 'Dark']) {
+    await page.getByLabel(theme, { exact: true }).check();
+    const { violations } = await new AxeBuilder({ page }).include('main').analyze();
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 
   // Invalid input: an inline error, nothing saved.
   await days.fill('0');
