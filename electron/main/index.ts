@@ -58,6 +58,11 @@ function forwardServiceEvents(news: NewsService): void {
   }
 }
 
+const OPML_FILTERS = [
+  { name: 'OPML', extensions: ['opml', 'xml'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 /** The app menu (menu.ts): commands call the service, act on the window, or tell the page. */
 function installAppMenu(news: NewsService): void {
   const withWindow = (fn: (win: BrowserWindow) => void): void => {
@@ -68,6 +73,20 @@ function installAppMenu(news: NewsService): void {
     sendToPage: (command: MenuCommand) => withWindow((win) => win.webContents.send(eventChannels['menu:command'], { command })),
     zoom: (step) => withWindow((win) => win.webContents.setZoomLevel(nextZoomLevel(win.webContents.getZoomLevel(), step))),
     showAbout: () => app.showAboutPanel(),
+    chooseOpenFile: async () => {
+      const options = { title: 'Import OPML', properties: ['openFile' as const], filters: OPML_FILTERS };
+      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    chooseSaveFile: async (defaultName) => {
+      const options = { title: 'Export OPML', defaultPath: defaultName, filters: OPML_FILTERS };
+      const picked = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return picked.canceled ? null : (picked.filePath ?? null);
+    },
+    showMessage: (message, detail) => {
+      const options = { type: 'info' as const, message, ...(detail ? { detail } : {}) };
+      void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+    },
     quit: () => app.quit(),
     onError: (error) => console.error('Menu command failed:', error),
   });

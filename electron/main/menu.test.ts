@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../shared/contract';
-import { buildMenuTemplate, menuCommands, nextZoomLevel, type MenuContext } from './menu';
+import { buildMenuTemplate, exportOpmlToFile, importOpmlFromFile, menuCommands, nextZoomLevel, type MenuContext } from './menu';
 
-function recorder() {
+function recorder(files: { open?: string | null; save?: string | null } = {}) {
   const log: string[] = [];
   const ctx: MenuContext = {
     api: {
@@ -10,7 +13,19 @@ function recorder() {
         log.push('syncNow');
         throw new Error('offline');
       },
+      importOpml: async (xml) => {
+        log.push(`importOpml:${xml.length}`);
+        if (!xml.includes('<opml')) throw new Error('Not an OPML file.');
+        return { added: 2, skipped: 1, errors: ['Skipped "x": not an http(s) feed URL'] };
+      },
+      exportOpml: async () => '<opml version="2.0"><body/></opml>',
     },
+    chooseOpenFile: async () => files.open ?? null,
+    chooseSaveFile: async (name) => {
+      log.push(`save-dialog:${name}`);
+      return files.save ?? null;
+    },
+    showMessage: (message, detail) => log.push(`message:${message}${detail ? ` | ${detail}` : ''}`),
     sendToPage: (command: MenuCommand) => log.push(`page:${command}`),
     zoom: (step) => log.push(`zoom:${step}`),
     showAbout: () => log.push('about'),
@@ -58,6 +73,37 @@ describe('app menu', () => {
       'syncNow',
       'error:offline',
     ]);
+  });
+
+  it('Import / Export OPML read and write the chosen file in main and report the counts', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'menu-opml-'));
+    try {
+      const saved = path.join(dir, 'out.opml');
+      const exporter = recorder({ save: saved });
+      await exportOpmlToFile(exporter.ctx);
+      expect(fs.readFileSync(saved, 'utf8')).toBe('<opml version="2.0"><body/></opml>');
+      expect(exporter.log).toEqual(['save-dialog:sources.opml']);
+
+      const importer = recorder({ open: saved });
+      await importOpmlFromFile(importer.ctx);
+      expect(importer.log).toEqual([
+        'importOpml:34',
+        'message:Imported 2 sources (1 already there). | Left out:\nSkipped "x": not an http(s) feed URL',
+      ]);
+
+      const bad = path.join(dir, 'bad.opml');
+      fs.writeFileSync(bad, 'hello');
+      const refused = recorder({ open: bad });
+      await importOpmlFromFile(refused.ctx);
+      expect(refused.log.at(-1)).toBe('message:The OPML file could not be imported. | Not an OPML file.');
+
+      const cancelled = recorder();
+      await importOpmlFromFile(cancelled.ctx);
+      await exportOpmlToFile(cancelled.ctx);
+      expect(cancelled.log).toEqual(['save-dialog:sources.opml']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('steps zoom by half levels within bounds and resets to 0', () => {

@@ -1,15 +1,24 @@
 /**
  * The app menu, built from one commands table: each command either calls the news service (Sync
  * now), acts on the window in main (zoom, About, quit), or hands the page a `menu:command` contract
- * event (Add source, Save article, theme, shortcut help) that the renderer carries out. The template
- * builder is plain data so a unit test and the smoke test can check it without Electron.
+ * event (Add source, Save article, theme, shortcut help) that the renderer carries out. Import /
+ * Export OPML ask for a file through the context's dialogs, read or write it here in main and call
+ * the service. The template builder is plain data so a unit test and the smoke test can check it
+ * without Electron.
  */
+import { promises as fs } from 'node:fs';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, NewsApi } from '../shared/contract';
 
 /** What a menu command may use. */
 export interface MenuContext {
-  api: Pick<NewsApi, 'syncNow'>;
+  api: Pick<NewsApi, 'syncNow' | 'importOpml' | 'exportOpml'>;
+  /** Asks for an OPML file to open (Electron: dialog.showOpenDialog); null when cancelled. */
+  chooseOpenFile(): Promise<string | null>;
+  /** Asks where to save (Electron: dialog.showSaveDialog); null when cancelled. */
+  chooseSaveFile(defaultName: string): Promise<string | null>;
+  /** Tells the user how a command went (Electron: dialog.showMessageBox). */
+  showMessage(message: string, detail?: string): void;
   /** Sends a menu:command event to the page (no-op when there is no window). */
   sendToPage(command: MenuCommand): void;
   /** Zoom of the window's page: +1 / -1 step, or 0 to reset. */
@@ -30,6 +39,35 @@ export interface CommandSpec {
 
 const page = (command: MenuCommand) => (ctx: MenuContext) => ctx.sendToPage(command);
 
+/** Largest OPML file the menu reads (the service refuses more than 2 MiB of text anyway). */
+const MAX_OPML_FILE_BYTES = 4 * 1024 * 1024;
+
+/** File > Import OPML…: pick a file, add its feeds, report the counts. */
+export async function importOpmlFromFile(ctx: MenuContext): Promise<void> {
+  const file = await ctx.chooseOpenFile();
+  if (!file) return;
+  try {
+    const { size } = await fs.stat(file);
+    if (size > MAX_OPML_FILE_BYTES) throw new Error(`The file is larger than ${MAX_OPML_FILE_BYTES / 1024 / 1024} MiB.`);
+    const result = await ctx.api.importOpml(await fs.readFile(file, 'utf8'));
+    const detail = result.errors.length ? `Left out:\n${result.errors.join('\n')}` : undefined;
+    ctx.showMessage(`Imported ${result.added} sources (${result.skipped} already there).`, detail);
+  } catch (error) {
+    ctx.showMessage('The OPML file could not be imported.', error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** File > Export OPML…: write every source to the chosen file. */
+export async function exportOpmlToFile(ctx: MenuContext): Promise<void> {
+  const file = await ctx.chooseSaveFile('sources.opml');
+  if (!file) return;
+  try {
+    await fs.writeFile(file, await ctx.api.exportOpml(), 'utf8');
+  } catch (error) {
+    ctx.showMessage('The sources could not be exported.', error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** Every command of the app menu, in menu order. */
 export const menuCommands: readonly CommandSpec[] = [
   {
@@ -42,6 +80,8 @@ export const menuCommands: readonly CommandSpec[] = [
     },
   },
   { id: 'add-source', label: 'Add Source…', menu: 'file', accelerator: 'CmdOrCtrl+N', run: page('add-source') },
+  { id: 'import-opml', label: 'Import OPML…', menu: 'file', run: (ctx) => void importOpmlFromFile(ctx).catch((e: unknown) => ctx.onError(e)) },
+  { id: 'export-opml', label: 'Export OPML…', menu: 'file', run: (ctx) => void exportOpmlToFile(ctx).catch((e: unknown) => ctx.onError(e)) },
   { id: 'quit', label: 'Quit', menu: 'file', accelerator: 'CmdOrCtrl+Q', run: (ctx) => ctx.quit() },
   { id: 'save-article', label: 'Save Article', menu: 'article', accelerator: 'CmdOrCtrl+S', run: page('save-article') },
   { id: 'theme-light', label: 'Light Theme', menu: 'view', run: page('theme-light') },

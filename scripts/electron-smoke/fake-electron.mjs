@@ -128,6 +128,9 @@ export const shell = {
 export const dialog = {
   showErrorBox(title, content) { log('dialog.showErrorBox', [title, content]); record.errorBoxes.push({ title, content }); },
   showMessageBox() { return Promise.resolve({ response: 0 }); },
+  // File > Import / Export OPML: the stand-in user cancels.
+  showOpenDialog() { log('dialog.showOpenDialog'); return Promise.resolve({ canceled: true, filePaths: [] }); },
+  showSaveDialog() { log('dialog.showSaveDialog'); return Promise.resolve({ canceled: true }); },
 };
 
 class WebContents extends EventEmitter {
