@@ -1,10 +1,12 @@
-/** Sources: every feed with last sync, article count and last error; add by feed or site URL; remove. */
+/** Sources: every feed with last sync, article count and last error; add by feed or site URL; remove;
+ * OPML import and export (OpmlPanel). */
 import { errorMessage } from '../../api/errors';
 import { useState, type FormEvent } from 'react';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
 import { formatLongDateTime, formatRelative } from '../../ui/format/dates';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { OpmlPanel } from './OpmlPanel';
 import './sources.css';
 
 function hostOf(url: string): string {
@@ -91,6 +93,7 @@ export function SourcesScreen() {
           </p>
         )}
       </form>
+      <OpmlPanel />
       <p className="sources__message" role="status">
         {message ?? ''}
       </p>
