@@ -128,6 +128,17 @@ describe('startBrowserHost', () => {
     expect([400, 413]).toContain(huge.status);
   });
 
+  it('lets importOpml carry a document over 64 KiB (its own 2 MiB cap), non-ASCII included, and no more', async () => {
+    const outlines = Array.from({ length: 800 }, (_, i) => `<outline text="Zeitung für Nachrichten ${i} – Überblick" xmlUrl="http://127.0.0.1:9/feed-${i}.xml"/>`);
+    const xml = `<opml version="2.0"><body>${outlines.join('\n')}</body></opml>`;
+    expect(Buffer.byteLength(xml)).toBeGreaterThan(64 * 1024);
+    const reply = await call('importOpml', xml);
+    expect(reply.status, reply.body).toBe(200);
+    expect(JSON.parse(reply.body).result).toEqual({ added: 800, skipped: 0, errors: [] });
+    expect([400, 413]).toContain((await call('importOpml', 'ü'.repeat(2 * 1024 * 1024 + 1))).status);
+    expect([400, 413]).toContain((await call('queueArticle', `https://example.org/${'x'.repeat(100_000)}`)).status);
+  });
+
   it('serves cached photos and refuses traversal', async () => {
     const [first] = JSON.parse((await call('listArticles', { section: 'Guide' })).body).result as { thumbnail: string }[];
     const photo = await request(`/photos/${first!.thumbnail}`, { headers: { Cookie: cookie() } });
