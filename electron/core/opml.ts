@@ -9,6 +9,7 @@
  */
 import { generateOpml, parseOpml } from 'feedsmith';
 import type { Source } from '../shared/models';
+import { xmlDepthExceeds } from './feeds/parse';
 
 /** Largest OPML text accepted (characters); also the contract's argument cap for importOpml. */
 export const MAX_OPML_CHARS = 2 * 1024 * 1024;
@@ -38,30 +39,6 @@ interface Outline {
   outlines?: Outline[];
 }
 
-/** Element nesting depth beyond `limit`? Linear scan; comments, CDATA and PIs skipped. */
-function depthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let i = 0;
-  while ((i = text.indexOf('<', i)) !== -1) {
-    const next = text.charCodeAt(i + 1);
-    let end: number;
-    if (next === 33 /* ! */) {
-      if (text.startsWith('<![CDATA[', i)) end = text.indexOf(']]>', i + 9);
-      else if (text.startsWith('<!--', i)) end = text.indexOf('-->', i + 4);
-      else end = text.indexOf('>', i + 2);
-    } else if (next === 63 /* ? */) {
-      end = text.indexOf('?>', i + 2);
-    } else {
-      end = text.indexOf('>', i + 1);
-      if (next === 47 /* / */) depth--;
-      else if ((end === -1 || text.charCodeAt(end - 1) !== 47) && ++depth > limit) return true;
-    }
-    if (end === -1) return false;
-    i = end + 1;
-  }
-  return false;
-}
-
 function httpUrl(value: string | undefined): string | null {
   if (!value) return null;
   try {
@@ -83,7 +60,7 @@ export function feedsFromOpml(xml: string): { feeds: OpmlFeed[]; errors: string[
   if (/<!ENTITY/i.test(xml)) {
     throw new OpmlError('Refused: the OPML file declares XML entities (not allowed in OPML).');
   }
-  if (depthExceeds(xml, MAX_OPML_DEPTH)) {
+  if (xmlDepthExceeds(xml, MAX_OPML_DEPTH)) {
     throw new OpmlError(`Refused: the OPML file is nested more than ${MAX_OPML_DEPTH} levels deep.`);
   }
   const outlineCount = xml.match(/<outline[\s/>]/gi)?.length ?? 0;

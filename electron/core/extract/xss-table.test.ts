@@ -4,19 +4,13 @@
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sanitizeArticleHtml } from './sanitize';
-import { problemsIn, xssCases } from './xss-vectors.fixtures';
+import { hideSrcsetParserNoise, problemsIn, xssCases } from './xss-vectors.fixtures';
 
 const BASE = 'https://news.example.test/articles/story.html';
 const cases = xssCases();
 
 // sanitize-html's srcset parser logs every odd candidate it drops; the table makes many on purpose.
-const quietSrcsetParser = () => {
-  const log = console.log;
-  const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).startsWith('Invalid srcset descriptor')) log(...args);
-  });
-  return () => spy.mockRestore();
-};
+const quietSrcsetParser = () => hideSrcsetParserNoise((impl) => vi.spyOn(console, 'log').mockImplementation(impl));
 let restoreLog = () => undefined as void;
 beforeAll(() => {
   restoreLog = quietSrcsetParser();

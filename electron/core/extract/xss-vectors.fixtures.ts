@@ -204,3 +204,15 @@ export function problemsIn(root: QueryRoot): string[] {
   }
   return problems;
 }
+
+/**
+ * sanitize-html's srcset parser logs every odd candidate it drops, and the table makes many on
+ * purpose: this hides only those lines while a table runs. Returns the function that restores.
+ */
+export function hideSrcsetParserNoise(spyOnLog: (impl: (...args: unknown[]) => void) => { mockRestore(): void }): () => void {
+  const log = console.log;
+  const spy = spyOnLog((...args: unknown[]) => {
+    if (!String(args[0]).startsWith('Invalid srcset descriptor')) log(...args);
+  });
+  return () => spy.mockRestore();
+}

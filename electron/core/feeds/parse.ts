@@ -112,7 +112,7 @@ function parseJson(text: string): AnyFeed {
  * Deepest element nesting of an XML text (CDATA, comments, PIs and declarations skipped), with an
  * early stop past `limit`. Linear, allocation-free: runs before any parser builds a tree.
  */
-function xmlDepthExceeds(text: string, limit: number): boolean {
+export function xmlDepthExceeds(text: string, limit: number): boolean {
   let depth = 0;
   let i = 0;
   while ((i = text.indexOf('<', i)) !== -1) {

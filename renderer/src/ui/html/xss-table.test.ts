@@ -5,7 +5,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import createDOMPurify from 'dompurify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sanitizeArticleHtml } from '../../../../electron/core/extract/sanitize';
-import { problemsIn, xssCases } from '../../../../electron/core/extract/xss-vectors.fixtures';
+import { hideSrcsetParserNoise, problemsIn, xssCases } from '../../../../electron/core/extract/xss-vectors.fixtures';
 import { sanitizeBodyHtml } from './sanitizeBody';
 
 // A silent console: jsdom reports the (harmless) odd srcset values it parses.
@@ -14,13 +14,7 @@ const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMP
 const cases = xssCases();
 
 // sanitize-html's srcset parser logs every odd candidate it drops; the table makes many on purpose.
-const quietSrcsetParser = () => {
-  const log = console.log;
-  const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).startsWith('Invalid srcset descriptor')) log(...args);
-  });
-  return () => spy.mockRestore();
-};
+const quietSrcsetParser = () => hideSrcsetParserNoise((impl) => vi.spyOn(console, 'log').mockImplementation(impl));
 let restoreLog = () => undefined as void;
 beforeAll(() => {
   restoreLog = quietSrcsetParser();
