@@ -29,6 +29,20 @@ afterEach(async () => {
 });
 
 describe('createNewsService', () => {
+  it('tells the user through getStatus when a damaged index was restored from its backup', async () => {
+    const [first] = await service.api.listArticles({});
+    await service.api.setSaved({ id: first!.id, saved: true });
+    await service.close();
+    const index = path.join(dir, 'index.json');
+    expect(fs.existsSync(`${index}.bak`)).toBe(true);
+    fs.writeFileSync(index, Buffer.alloc(4096)); // a power cut can leave a file full of NUL bytes
+    service = await createNewsService({ dataDir: dir, firstRunDir });
+    const status = await service.api.getStatus();
+    expect(status.recoveryNotes.length).toBeGreaterThan(0);
+    expect(status.recoveryNotes.join(' ')).toMatch(/index\.json/);
+    expect((await service.api.listSaved()).map((a) => a.id)).toContain(first!.id);
+  });
+
   it('implements every method of the contract', () => {
     for (const method of methodNames) expect(typeof service.api[method], method).toBe('function');
   });

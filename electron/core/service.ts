@@ -114,6 +114,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
         lastSyncAt: store.data.sync.lastSyncAt,
         articleCount: store.articleCount(),
         dataDir: store.dataDir,
+        recoveryNotes: store.recoveryNotes.map((note) => note.message),
       };
     },
     async listSections() {

@@ -123,6 +123,9 @@ export interface AppStatus {
   lastSyncAt: string | null;
   articleCount: number;
   dataDir: string;
+  /** Damaged store files found at start-up and what was done (restored from .bak or set aside),
+   * in words for the user; empty when the store opened cleanly. */
+  recoveryNotes: string[];
 }
 
 /** Retention settings (docs/STORAGE.md, Retention). */

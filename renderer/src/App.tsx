@@ -12,6 +12,7 @@ import { SectionsNav } from './features/sections/SectionsNav';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SourcesScreen } from './features/sources/SourcesScreen';
 import { OfflineIndicator } from './features/status/OfflineIndicator';
+import { RecoveryNotice } from './features/status/RecoveryNotice';
 import { SyncControl } from './features/status/SyncControl';
 import { hrefOf, hrefs, type Route } from './routing/routes';
 import { useRoute } from './routing/useRoute';
@@ -113,6 +114,7 @@ export function App() {
         </div>
       </header>
       <ShortcutHelp open={helpOpen} commands={commands} onClose={() => setHelpOpen(false)} />
+      <RecoveryNotice />
       <OfflineIndicator />
       <div className="shell__body">
         <SectionsNav route={route} />
