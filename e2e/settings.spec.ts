@@ -1,7 +1,8 @@
 /**
  * Settings: the storage the data folder uses is shown (non-zero: the first-run edition is stored),
- * and a retention change is saved through the host, survives a reload and is what getSettings
- * returns. Bad input gets an inline error and is not sent. axe finds nothing serious in either theme.
+ * and a retention change (with a storage budget, then shown as "of 500 MB") is saved through the
+ * host, survives a reload and is what getSettings returns. Bad input gets an inline error and is
+ * not sent. axe finds nothing serious in either theme.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
@@ -36,12 +37,18 @@ test('storage used is shown and a retention change survives a reload', async ({ 
   await expect(days).toBeFocused();
 
   await days.fill('10');
+  const budget = page.getByLabel('Storage budget (MB)');
+  await expect(budget).toHaveValue(''); // no budget by default
+  await expect(storage.getByTestId('storage-budget')).toHaveCount(0);
+  await budget.fill('500');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status', { name: 'Retention status' })).toContainText('Saved. Articles are kept for 10 days');
   await expect(days).not.toHaveAttribute('aria-invalid', 'true');
 
   await page.reload();
   await expect(page.getByLabel('Keep articles for (days)')).toHaveValue('10');
+  await expect(page.getByLabel('Storage budget (MB)')).toHaveValue('500');
+  await expect(page.getByRole('region', { name: 'Storage' }).getByTestId('storage-budget')).toHaveText('of 500 MB');
 
   // The host agrees: Electron's preload bridge, or the browser host's HTTP API (its cookie
   // authorises same-origin calls).

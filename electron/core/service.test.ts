@@ -114,8 +114,8 @@ describe('createNewsService', () => {
   });
 
   it('reads and changes retention settings and reports the disk used', async () => {
-    expect(await service.api.getSettings()).toEqual({ keepDays: 30, maxPerSource: 500, keepNewest: 20 });
-    expect(await service.api.updateSettings({ keepDays: 7 })).toEqual({ keepDays: 7, maxPerSource: 500, keepNewest: 20 });
+    expect(await service.api.getSettings()).toMatchObject({ keepDays: 30, maxPerSource: 500, keepNewest: 20 });
+    expect(await service.api.updateSettings({ keepDays: 7 })).toMatchObject({ keepDays: 7, maxPerSource: 500, keepNewest: 20 });
     const info = await service.api.getStorageInfo();
     expect(info.articles).toBe(service.seededArticles); // the first-run edition is fresh: nothing pruned
     expect(info.photos).toBeGreaterThan(0);

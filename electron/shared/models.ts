@@ -136,6 +136,8 @@ export interface RetentionSettings {
   maxPerSource: number;
   /** The newest articles of each source that always stay. */
   keepNewest: number;
+  /** Disk budget for the data folder in MB (whole number 50-1000000), or null for no budget. */
+  storageBudgetMb: number | null;
 }
 
 /** Disk used by the data folder, in bytes, by part. */

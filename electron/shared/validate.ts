@@ -88,6 +88,7 @@ export const argChecks: Record<NewsMethod, Check> = {
     keepDays: { check: int(1, 3650), optional: true },
     maxPerSource: { check: int(1, 100_000), optional: true },
     keepNewest: { check: int(0, 10_000), optional: true },
+    storageBudgetMb: { check: (v) => (v === null ? null : int(50, 1_000_000)(v)), optional: true },
   }),
   getStorageInfo: none,
   exportOpml: none,

@@ -1,13 +1,17 @@
 /**
  * Retention tests on a real store in a temp folder: saved articles are never pruned, the newest N
  * of each source stay whatever their age, the per-source maximum holds, and orphaned bodies and
- * photos are collected while referenced and freshly written files stay.
+ * photos are collected while referenced and freshly written files stay. The storage budget removes
+ * the oldest unsaved articles (never saved ones, never the newest N per source) until the folder,
+ * as storageInfo measures it, is under the budget.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dedupeKeys } from './ids';
+import { validateArg } from '../../shared/validate';
+import { MB } from './budget';
 import { articlesToPrune, checkSettingsPatch } from './retention';
 import { DEFAULT_SETTINGS, type StoredSummary } from './schema';
 import { NewsStore, type ArticleInput } from './store';
@@ -62,7 +66,7 @@ function summary(id: string, sourceId: string, hoursAgo: number, fetchedDaysAgo:
 
 describe('articlesToPrune', () => {
   const now = new Date(Date.UTC(2024, 5, 1));
-  const settings = { keepDays: 30, maxPerSource: 5, keepNewest: 2 };
+  const settings = { ...DEFAULT_SETTINGS, keepDays: 30, maxPerSource: 5, keepNewest: 2 };
 
   it('removes old and beyond-maximum articles, never saved ones, never the newest N per source', () => {
     const all = [
@@ -133,6 +137,86 @@ describe('NewsStore.prune', () => {
     const result = await store.prune();
     expect(result.photosRemoved).toBe(0);
     expect(await fs.readdir(store.photosDir)).toEqual([photoA]);
+    await store.close();
+  });
+});
+
+describe('storage budget', () => {
+  const photo = (n: number, sourceId: string) => `${sourceId === 's1' ? 'a' : 'b'}${String(n).padStart(63, '0')}.jpg`;
+  const PHOTO_BYTES = 8 * MB;
+
+  /** s1: 8 articles (0 newest, 7 oldest and saved), s2: 2 articles; each with its own 8 MB photo. */
+  async function fill(store: NewsStore): Promise<Record<string, string[]>> {
+    const ids: Record<string, string[]> = { s1: [], s2: [] };
+    for (const [sourceId, count] of [['s1', 8], ['s2', 2]] as const) {
+      for (let n = 0; n < count; n++) {
+        ids[sourceId]!.push((await store.upsertArticle(input(n, sourceId, photo(n, sourceId)))).id);
+        await fs.writeFile(path.join(store.photosDir, photo(n, sourceId)), Buffer.alloc(PHOTO_BYTES, n));
+      }
+    }
+    await store.setSaved(ids.s1![7]!, true);
+    return ids;
+  }
+
+  it('checks the setting: null or a whole number of MB from 50', () => {
+    expect(checkSettingsPatch({ storageBudgetMb: null })).toBeNull();
+    expect(checkSettingsPatch({ storageBudgetMb: 500 })).toBeNull();
+    expect(checkSettingsPatch({ storageBudgetMb: 49 })).toMatch(/storageBudgetMb/);
+    expect(() => validateArg('updateSettings', { storageBudgetMb: null })).not.toThrow();
+    expect(() => validateArg('updateSettings', { storageBudgetMb: 1_000_000 })).not.toThrow();
+    expect(() => validateArg('updateSettings', { storageBudgetMb: 12.5 })).toThrow(/storageBudgetMb|integer/);
+    expect(() => validateArg('updateSettings', { storageBudgetMb: '500' })).toThrow();
+  });
+
+  it('over budget: the oldest unsaved go until under it; saved and the newest N per source stay', async () => {
+    const store = await NewsStore.open(dir);
+    expect(store.getSettings().storageBudgetMb).toBeNull();
+    await store.updateSettings({ keepNewest: 2, keepDays: 3650 });
+    const ids = await fill(store);
+    const before = await store.storageInfo();
+    expect(before.totalBytes).toBeGreaterThan(80 * MB);
+
+    // No budget: nothing goes.
+    expect((await store.prune({ graceMs: -1000 })).articlesRemoved).toBe(0);
+
+    await store.updateSettings({ storageBudgetMb: 50 });
+    const result = await store.prune({ graceMs: -1000 });
+    // 80 MB of photos, 50 MB allowed: s1's oldest unsaved 6, 5, 4, 3 go (32 MB); s1 7 is saved,
+    // s1 0-1 and s2 0-1 are the newest 2 of their source, s1 2 is not needed.
+    expect(result).toMatchObject({ articlesRemoved: 4, photosRemoved: 4 });
+    const s1 = ids.s1!;
+    const s2 = ids.s2!;
+    expect(store.articleIds().sort()).toEqual([s1[0], s1[1], s1[2], s1[7], s2[0], s2[1]].sort());
+    const after = await store.storageInfo();
+    expect(after.totalBytes).toBeLessThanOrEqual(50 * MB);
+    expect(after.photos).toBe(6);
+
+    // A budget nothing more may meet: only unprotected articles go (none left with keepNewest 3).
+    await store.updateSettings({ keepNewest: 3 });
+    await fs.writeFile(path.join(store.photosDir, photo(0, 's1')), Buffer.alloc(3 * PHOTO_BYTES)); // now over
+    expect((await store.storageInfo()).totalBytes).toBeGreaterThan(50 * MB);
+    expect((await store.prune({ graceMs: -1000 })).articlesRemoved).toBe(0);
+    await store.close();
+
+    const reopened = await NewsStore.open(dir);
+    expect(reopened.getSettings().storageBudgetMb).toBe(50);
+    expect(reopened.articleCount()).toBe(6);
+    expect(reopened.getSummary(s1[7]!)?.saved).toBe(true);
+    await reopened.close();
+  });
+
+  it('photos inside the grace period count as freed but stay until a later prune', async () => {
+    const store = await NewsStore.open(dir);
+    await store.updateSettings({ keepNewest: 2, keepDays: 3650, storageBudgetMb: 50 });
+    await fill(store);
+    const first = await store.prune(); // default grace: the photos were written a moment ago
+    expect(first).toMatchObject({ articlesRemoved: 4, photosRemoved: 0 });
+    expect((await store.storageInfo()).totalBytes).toBeGreaterThan(50 * MB);
+    // Another prune inside the grace period removes no more articles for those leaving photos.
+    expect(await store.prune()).toMatchObject({ articlesRemoved: 0, photosRemoved: 0 });
+    const later = await store.prune({ graceMs: -1000 }); // as if the grace period had passed
+    expect(later).toMatchObject({ articlesRemoved: 0, photosRemoved: 4 });
+    expect((await store.storageInfo()).totalBytes).toBeLessThanOrEqual(50 * MB);
     await store.close();
   });
 });

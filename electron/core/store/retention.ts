@@ -39,13 +39,15 @@ export function articlesToPrune(all: Iterable<StoredSummary>, settings: StoreSet
 
 /** Checks a settings patch; returns a problem in words, or null. */
 export function checkSettingsPatch(patch: Partial<StoreSettings>): string | null {
-  const limits: Record<keyof StoreSettings, [number, number]> = {
+  const limits: Record<string, [number, number]> = {
     keepDays: [1, 3650],
     maxPerSource: [1, 100_000],
     keepNewest: [0, 10_000],
+    storageBudgetMb: [50, 1_000_000], // or null: no budget
   };
   for (const [key, value] of Object.entries(patch)) {
-    const range = limits[key as keyof StoreSettings];
+    if (key === 'storageBudgetMb' && value === null) continue;
+    const range = limits[key];
     if (!range) return `unknown setting ${key}`;
     if (!Number.isInteger(value) || (value as number) < range[0] || (value as number) > range[1]) {
       return `${key} must be a whole number from ${range[0]} to ${range[1]}`;

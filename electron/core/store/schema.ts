@@ -42,9 +42,12 @@ export interface StoreSettings {
   maxPerSource: number;
   /** The newest articles of each source that are always kept, whatever their age (schema 2). */
   keepNewest: number;
+  /** Disk budget in MB for the data folder, or null for none (budget.ts). Added without a schema
+   * bump: a store that lacks it reads as null (the defaults are merged in on open). */
+  storageBudgetMb: number | null;
 }
 
-export const DEFAULT_SETTINGS: StoreSettings = { keepDays: 30, maxPerSource: 500, keepNewest: 20 };
+export const DEFAULT_SETTINGS: StoreSettings = { keepDays: 30, maxPerSource: 500, keepNewest: 20, storageBudgetMb: null };
 
 export interface SyncState {
   lastSyncAt: string | null;

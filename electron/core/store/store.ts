@@ -14,6 +14,7 @@ import { articleIdFor, sourceIdFor, urlKey } from './ids';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 import { migrate } from './migrations';
 import { collectOrphans, storageInfo } from './orphans';
+import { articlesOverBudget, MB, photosOf } from './budget';
 import { queryArticles, savedArticles, sectionsOf, toPublicSummary, toSource } from './queries';
 import { articlesToPrune, checkSettingsPatch, type PruneResult, type StorageInfo } from './retention';
 import {
@@ -435,27 +436,71 @@ export class NewsStore {
   }
 
   /** Applies retention (see retention.ts), then deletes orphaned bodies and photos older than
-   * `graceMs` (default 10 minutes). Sync calls it after each run. */
+   * `graceMs` (default 10 minutes), then applies the storage budget (budget.ts) and collects
+   * again. Sync calls it after each run. */
   async prune(options: { now?: Date; graceMs?: number } = {}): Promise<PruneResult> {
     if (!this.summaries.complete) await this.loading;
     const now = options.now ?? new Date();
     const doomed = articlesToPrune(this.summaries.values(), this.index.data.settings, now);
     await this.deleteArticles(doomed);
-    const files = await this.enqueue(() => {
-      const inUse = new Set<string>();
-      for (const s of this.summaries.values()) {
-        if (s.thumbnail) inUse.add(s.thumbnail);
-        for (const file of s.photos ?? []) inUse.add(file);
-      }
-      return collectOrphans({
-        articlesDir: this.articlesDir,
-        photosDir: this.photosDir,
-        isArticle: (id) => this.summaries.has(id),
-        photoInUse: (file) => inUse.has(file),
-        modifiedBefore: now.getTime() - (options.graceMs ?? 10 * 60_000),
+    const collect = () =>
+      this.enqueue(() => {
+        const inUse = new Set<string>();
+        for (const s of this.summaries.values()) for (const file of photosOf(s)) inUse.add(file);
+        return collectOrphans({
+          articlesDir: this.articlesDir,
+          photosDir: this.photosDir,
+          isArticle: (id) => this.summaries.has(id),
+          photoInUse: (file) => inUse.has(file),
+          modifiedBefore: now.getTime() - (options.graceMs ?? 10 * 60_000),
+        });
       });
-    });
-    return { articlesRemoved: doomed.length, ...files };
+    let files = await collect();
+    // Then the budget, measured after the age/count rules' files are gone (budget.ts).
+    const overBudget = await this.articlesOverBudget();
+    if (overBudget.length > 0) {
+      await this.deleteArticles(overBudget);
+      const more = await collect();
+      files = {
+        bodiesRemoved: files.bodiesRemoved + more.bodiesRemoved,
+        photosRemoved: files.photosRemoved + more.photosRemoved,
+        bytesFreed: files.bytesFreed + more.bytesFreed,
+      };
+    }
+    return { articlesRemoved: doomed.length + overBudget.length, ...files };
+  }
+
+  /** The storage budget's share of a prune (budget.ts): measures the folder, then sizes only the
+   * bodies and photos of the articles that may go. */
+  private async articlesOverBudget(): Promise<string[]> {
+    const settings = this.index.data.settings;
+    if (settings.storageBudgetMb === null || settings.storageBudgetMb === undefined) return [];
+    await this.flush();
+    const all = this.summaries.values();
+    const sizeOf = async (file: string) => (await fs.stat(file).catch(() => null))?.size ?? 0;
+    // Photos no article shows are on their way out (kept only by the grace period): not counted,
+    // so a prune inside the grace period does not remove more articles for bytes already freed.
+    const inUse = new Set(all.flatMap(photosOf));
+    let leaving = 0;
+    for (const name of await fs.readdir(this.photosDir).catch(() => [] as string[])) {
+      if (!name.startsWith('.') && !inUse.has(name)) leaving += await sizeOf(path.join(this.photosDir, name));
+    }
+    const totalBytes = (await this.storageInfo()).totalBytes - leaving;
+    if (totalBytes <= settings.storageBudgetMb * MB) return [];
+    const bodies = new Map<string, number>();
+    const photos = new Map<string, number>();
+    for (const s of all) {
+      if (s.saved) continue;
+      bodies.set(s.id, (await sizeOf(this.bodyFile(s.id))) + (await sizeOf(`${this.bodyFile(s.id)}.bak`)));
+      for (const file of photosOf(s)) if (!photos.has(file)) photos.set(file, await sizeOf(path.join(this.photosDir, file)));
+    }
+    return articlesOverBudget({
+      all,
+      settings,
+      totalBytes,
+      bodyBytes: (id) => bodies.get(id) ?? 0,
+      photoBytes: (file) => photos.get(file) ?? 0,
+    }).ids;
   }
 
   /** Disk used by the data folder (walks it: call on demand, not per frame). */

@@ -1,7 +1,7 @@
 /**
- * Settings > Keep articles: retention days and the most articles per source, saved through
- * updateSettings (the host validates again and prunes at once). Inline errors per field; a status
- * line says what happened.
+ * Settings > Keep articles: retention days, the most articles per source and the storage budget
+ * (empty: none), saved through updateSettings (the host validates again and prunes at once).
+ * Inline errors per field; a status line says what happened.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RetentionSettings } from '../../../../electron/shared/models';
@@ -18,6 +18,7 @@ interface RetentionFormProps {
 const FIELDS: { field: RetentionField; id: string; label: string }[] = [
   { field: 'keepDays', id: 'retention-days', label: 'Keep articles for (days)' },
   { field: 'maxPerSource', id: 'retention-max', label: 'Most articles per source' },
+  { field: 'storageBudgetMb', id: 'retention-budget', label: 'Storage budget (MB)' },
 ];
 
 type Message = { text: string; failed: boolean } | null;
@@ -56,7 +57,8 @@ export function RetentionForm({ onSaved }: RetentionFormProps) {
       const settings = await news.updateSettings(reading.patch);
       setCurrent(settings);
       setDraft(toDraft(settings));
-      setMessage({ text: `Saved. Articles are kept for ${plural(settings.keepDays, 'day')}, at most ${plural(settings.maxPerSource, 'article')} per source.`, failed: false });
+      const budget = settings.storageBudgetMb === null ? 'no storage budget' : `a storage budget of ${settings.storageBudgetMb.toLocaleString('en-GB')} MB`;
+      setMessage({ text: `Saved. Articles are kept for ${plural(settings.keepDays, 'day')}, at most ${plural(settings.maxPerSource, 'article')} per source, ${budget}.`, failed: false });
       onSaved(settings);
     } catch (err) {
       setMessage({ text: `Not saved: ${errorMessage(err)}`, failed: true });
@@ -91,9 +93,15 @@ export function RetentionForm({ onSaved }: RetentionFormProps) {
                   step={1}
                   value={draft[field]}
                   aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${id}-error` : undefined}
+                  placeholder={field === 'storageBudgetMb' ? 'No budget' : undefined}
+                  aria-describedby={[error ? `${id}-error` : '', field === 'storageBudgetMb' ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined}
                   onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
                 />
+                {field === 'storageBudgetMb' && (
+                  <p id={`${id}-hint`} className="settings__hint">
+                    Leave empty for no budget.
+                  </p>
+                )}
                 {error && (
                   <p id={`${id}-error`} className="settings__field-error">
                     {error}
@@ -105,7 +113,8 @@ export function RetentionForm({ onSaved }: RetentionFormProps) {
           <p className="settings__note">
             Saved articles are always kept, and so are the newest{' '}
             {current ? plural(current.keepNewest, 'article') : 'few articles'} of each source. Older articles and their
-            photos are removed when you save and after each sync.
+            photos are removed when you save and after each sync, and the oldest of the rest while the data folder is
+            over the storage budget.
           </p>
           <div className="settings__actions">
             <button type="submit" className="button" disabled={saving}>
@@ -122,7 +131,11 @@ export function RetentionForm({ onSaved }: RetentionFormProps) {
 }
 
 function toDraft(settings: RetentionSettings): RetentionDraft {
-  return { keepDays: String(settings.keepDays), maxPerSource: String(settings.maxPerSource) };
+  return {
+    keepDays: String(settings.keepDays),
+    maxPerSource: String(settings.maxPerSource),
+    storageBudgetMb: settings.storageBudgetMb === null || settings.storageBudgetMb === undefined ? '' : String(settings.storageBudgetMb),
+  };
 }
 
 function plural(count: number, noun: string): string {

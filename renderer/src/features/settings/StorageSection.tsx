@@ -1,6 +1,7 @@
 /**
  * Settings > Storage: disk used by the data folder (photos, article bodies, index), how many
- * articles and photos are stored, how many are saved, and where the folder is.
+ * articles and photos are stored, how many are saved, and where the folder is; "of <budget>" next
+ * to the disk used when a storage budget is set.
  */
 import { useLoad } from '../../api/useLoad';
 import { formatLongDateTime } from '../../ui/format/dates';
@@ -15,6 +16,8 @@ export function StorageSection({ refreshKey }: StorageSectionProps) {
   const storage = useLoad(`storage-info:${refreshKey}`, (news) => news.getStorageInfo());
   const status = useLoad('status', (news) => news.getStatus());
   const saved = useLoad('saved-count', async (news) => (await news.listSaved()).length);
+  const settings = useLoad(`storage-settings:${refreshKey}`, (news) => news.getSettings());
+  const budgetMb = settings.data?.storageBudgetMb ?? null;
   const info = storage.data;
 
   return (
@@ -30,7 +33,15 @@ export function StorageSection({ refreshKey }: StorageSectionProps) {
         <dl className="settings__facts settings__facts--grid" aria-label="Disk used">
           <div className="settings__total">
             <dt>Disk used</dt>
-            <dd data-testid="storage-total">{formatBytes(info.totalBytes)}</dd>
+            <dd>
+              <span data-testid="storage-total">{formatBytes(info.totalBytes)}</span>
+              {budgetMb !== null && (
+                <span className="settings__sub" data-testid="storage-budget">
+                  {' '}
+                  of {formatBytes(budgetMb * 1_000_000)}
+                </span>
+              )}
+            </dd>
           </div>
           <div>
             <dt>Photos</dt>

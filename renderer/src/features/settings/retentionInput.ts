@@ -1,15 +1,20 @@
 /**
  * Reads the "Keep articles" form: whole numbers within the ranges the host accepts (the host checks
- * again in electron/shared/validate.ts). Returns the patch, or a message per field.
+ * again in electron/shared/validate.ts); the storage budget may be left empty for no budget.
+ * Returns the patch, or a message per field.
  */
 import type { RetentionSettings } from '../../../../electron/shared/models';
 
-export type RetentionField = 'keepDays' | 'maxPerSource';
+export type RetentionField = 'keepDays' | 'maxPerSource' | 'storageBudgetMb';
 
 export const RETENTION_LIMITS: Record<RetentionField, { min: number; max: number }> = {
   keepDays: { min: 1, max: 3650 },
   maxPerSource: { min: 1, max: 100_000 },
+  storageBudgetMb: { min: 50, max: 1_000_000 },
 };
+
+/** Fields that may be left empty, read as null. */
+const OPTIONAL: ReadonlySet<RetentionField> = new Set(['storageBudgetMb']);
 
 export type RetentionDraft = Record<RetentionField, string>;
 
@@ -19,17 +24,25 @@ export type RetentionReading =
 
 export function readRetentionDraft(draft: RetentionDraft): RetentionReading {
   const errors: Partial<Record<RetentionField, string>> = {};
-  const values: Partial<Record<RetentionField, number>> = {};
+  const values: Partial<Record<RetentionField, number | null>> = {};
   for (const field of Object.keys(RETENTION_LIMITS) as RetentionField[]) {
     const { min, max } = RETENTION_LIMITS[field];
-    const text = draft[field].trim();
+    const text = (draft[field] ?? '').trim();
+    if (text === '' && OPTIONAL.has(field)) {
+      values[field] = null;
+      continue;
+    }
     const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isSafeInteger(value) || value < min || value > max) {
-      errors[field] = `Enter a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}.`;
+      const range = `Enter a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}`;
+      errors[field] = OPTIONAL.has(field) ? `${range}, or leave it empty for no budget.` : `${range}.`;
     } else {
       values[field] = value;
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, patch: { keepDays: values.keepDays!, maxPerSource: values.maxPerSource! } };
+  return {
+    ok: true,
+    patch: { keepDays: values.keepDays!, maxPerSource: values.maxPerSource!, storageBudgetMb: values.storageBudgetMb ?? null },
+  };
 }
