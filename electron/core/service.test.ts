@@ -103,6 +103,29 @@ describe('createNewsService', () => {
     expect(await service.api.listSources()).toEqual([]);
   });
 
+  it('keeps the chosen notification sections (off by default) and lists what a sync added', async () => {
+    expect((await service.api.getSettings()).notifySections).toEqual([]);
+    const saved = await service.api.updateSettings({ notifySections: ['News', 'Guide > Tips'] });
+    expect(saved.notifySections).toEqual(['News', 'Guide > Tips']);
+    expect(saved.keepDays).toBe(30);
+    await service.close();
+    service = await createNewsService({ dataDir: dir, firstRunDir });
+    expect((await service.api.getSettings()).notifySections).toEqual(['News', 'Guide > Tips']);
+    await expect(service.api.updateSettings({ notifySections: 'News' as unknown as string[] })).rejects.toThrow(/notifySections/);
+
+    const finished: NewsEvents['sync:finished'][] = [];
+    service.on('sync:finished', (s) => finished.push(s));
+    await service.api.addSource({ url: `${server.url}/feeds/news.rss` });
+    const summary = await service.api.syncNow();
+    const added = summary.sources.reduce((n, s) => n + s.added, 0);
+    expect(added).toBeGreaterThan(0);
+    expect(summary.newArticles).toHaveLength(added);
+    expect(finished[0]!.newArticles).toEqual(summary.newArticles);
+    expect(summary.newArticles![0]).toEqual({ id: expect.any(String), title: expect.any(String), sectionPath: expect.any(Array) });
+    const again = await service.api.syncNow(); // nothing new the second time
+    expect(again.newArticles ?? []).toEqual([]);
+  });
+
   it('reports offline after a sync that reached no host', async () => {
     const events: boolean[] = [];
     service.on('connectivity', (e) => events.push(e.online));

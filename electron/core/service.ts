@@ -4,7 +4,7 @@
  * A fresh data folder is seeded with the bundled first-run edition.
  */
 import type { NewsApi, NewsEventName, NewsEvents } from '../shared/contract';
-import type { AppStatus, SyncSummary } from '../shared/models';
+import type { AppStatus, NewArticleNote, SyncSummary } from '../shared/models';
 import { FIRST_RUN_SOURCE_ID, seedFirstRun } from './first-run';
 import { resolveCachedPhoto } from './images/cache';
 import { feedsFromOpml, opmlFromSources } from './opml';
@@ -79,6 +79,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     running = (async () => {
       try {
         await store.whenLoaded();
+        const before = new Set(store.articleIds());
         const result = await syncSources({
           store,
           fetchOptions: opts.fetchOptions,
@@ -93,6 +94,9 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
         // Retention after each run (docs/STORAGE.md); a failure here never fails the sync.
         const pruned = await store.prune().catch(() => null);
         if (pruned && pruned.articlesRemoved > 0) emit('store:changed', { reason: 'retention' });
+        // What this run added (and retention kept), newest first: for the new-articles notification.
+        const newArticles = newArticleNotes(store, before);
+        if (newArticles.length > 0) summary.newArticles = newArticles;
         emit('sync:finished', summary);
         const nowOnline = isOnline();
         if (nowOnline !== wasOnline) emit('connectivity', { online: nowOnline });
@@ -243,4 +247,15 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       await store.close();
     },
   };
+}
+
+/** Articles in the store now that were not in `before`, newest first (at most 500). */
+function newArticleNotes(store: NewsStore, before: ReadonlySet<string>): NewArticleNote[] {
+  const notes: NewArticleNote[] = [];
+  for (const s of store.sortedSummaries()) {
+    if (before.has(s.id)) continue;
+    notes.push({ id: s.id, title: s.title, sectionPath: [...s.sectionPath] });
+    if (notes.length >= 500) break;
+  }
+  return notes;
 }

@@ -13,6 +13,7 @@ import { isAllowedExternalUrl } from './external-links';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate, nextZoomLevel } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { notifyOnNewArticles } from './notifications';
 import { createMainWindow, denyAllPermissions } from './window';
 import { loadWindowState, trackWindowState } from './window-state';
 
@@ -119,6 +120,13 @@ async function start(): Promise<void> {
   forwardServiceEvents(news);
   app.setAboutPanelOptions({ applicationName: 'Offline News', applicationVersion: app.getVersion(), copyright: 'Offline News contributors' });
   installAppMenu(news);
+  notifyOnNewArticles(news, {
+    focusWindow: showMainWindow,
+    openArticle: (articleId) => {
+      const win = mainWindow;
+      if (win && !win.isDestroyed()) win.webContents.send(eventChannels['menu:command'], { command: 'open-article', articleId });
+    },
+  });
   showMainWindow();
   app.on('activate', showMainWindow);
 }

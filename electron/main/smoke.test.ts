@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, staleBuildReason } from '../../scripts/electron-smoke/build-state';
+import { startNewsServer } from '../../e2e/fixtures/news-server';
 import { acquireDataDirLock } from '../core/store/lock';
 import { channels } from '../shared/contract';
 import { APP_CSP } from './app-protocol';
@@ -52,7 +53,12 @@ beforeAll(async () => {
   if (stale) buildApp(repoRoot);
   dataDir = await mkdtemp(join(tmpdir(), 'electron-smoke-'));
   await writeFile(join(dataDir, WINDOW_STATE_FILE), JSON.stringify({ x: 40, y: 30, width: 900, height: 700, maximized: true }));
-  report = await runMain(dataDir);
+  const server = await startNewsServer();
+  try {
+    report = await runMain(dataDir, { SMOKE_FEED_URL: `${server.url}/feeds/news.rss` });
+  } finally {
+    await server.close();
+  }
 }, 240_000);
 
 afterAll(async () => {
@@ -161,6 +167,14 @@ describe('built Electron main process (stand-in electron)', () => {
     expect(clicks['theme-dark']!.sent).toEqual([{ channel: 'news:event:menu-command', payload: { command: 'theme-dark' } }]);
     expect(clicks['zoom-in']).toMatchObject({ sent: [], zoomChanged: true });
     expect(clicks.about).toMatchObject({ sent: [], about: true });
+  });
+
+  it('shows no new-articles notification by default, even after a sync that added articles', () => {
+    const sync = report.defaultSync as { added: number; newArticles: number; notifySections: string[]; notifications: unknown[] };
+    expect(sync.added).toBeGreaterThan(0);
+    expect(sync.newArticles).toBe(sync.added);
+    expect(sync.notifySections).toEqual([]);
+    expect(sync.notifications).toEqual([]);
   });
 
   it('focuses the existing window when a second instance starts', () => {

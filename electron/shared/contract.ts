@@ -59,11 +59,11 @@ export interface NewsEvents {
   connectivity: { online: boolean };
   'store:changed': { reason: string };
   /** A desktop menu command the page carries out (Electron app menu; never sent by the browser host). */
-  'menu:command': { command: MenuCommand };
+  'menu:command': { command: MenuCommand; /** For 'open-article' (a clicked new-articles notification). */ articleId?: string };
 }
 
 /** Commands the app menu hands to the page (the rest are done in main: sync, zoom, about, quit). */
-export type MenuCommand = 'add-source' | 'save-article' | 'theme-light' | 'theme-dark' | 'theme-system' | 'shortcut-help';
+export type MenuCommand = 'add-source' | 'save-article' | 'theme-light' | 'theme-dark' | 'theme-system' | 'shortcut-help' | 'open-article';
 
 export type NewsEventName = keyof NewsEvents;
 

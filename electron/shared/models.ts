@@ -115,6 +115,16 @@ export interface SyncSummary {
   finishedAt: string;
   ok: boolean;
   sources: SourceResult[];
+  /** Articles this run added (after retention), for the new-articles notification; absent from
+   * older hosts. */
+  newArticles?: NewArticleNote[];
+}
+
+/** An article a sync added, as the new-articles notification needs it (electron/core/notify.ts). */
+export interface NewArticleNote {
+  id: string;
+  title: string;
+  sectionPath: string[];
 }
 
 export interface AppStatus {
@@ -138,6 +148,9 @@ export interface RetentionSettings {
   keepNewest: number;
   /** Disk budget for the data folder in MB (whole number 50-1000000), or null for no budget. */
   storageBudgetMb: number | null;
+  /** Section keys ("News > City"; prefix match) whose new articles raise a desktop notification
+   * after a sync; empty (the default) = no notifications. */
+  notifySections: string[];
 }
 
 /** Disk used by the data folder, in bytes, by part. */

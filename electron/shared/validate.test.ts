@@ -24,6 +24,10 @@ const refused: [string, unknown][] = [
   ['updateSettings', { maxPerSource: 1.5 }],
   ['updateSettings', { keepDays: '30' }],
   ['updateSettings', { other: 1 }],
+  ['updateSettings', { notifySections: 'News' }],
+  ['updateSettings', { notifySections: [42] }],
+  ['updateSettings', { notifySections: ['x'.repeat(301)] }],
+  ['updateSettings', { notifySections: Array.from({ length: 201 }, (_, i) => `S${i}`) }],
   ['getStorageInfo', 'x'],
   ['exportOpml', 'x'],
   ['importOpml', 42],
@@ -51,5 +55,7 @@ describe('validateArg', () => {
     // An OPML of ~500 feeds is over 64 KiB: importOpml has its own 2 MiB cap.
     expect(() => validateArg('importOpml', `<opml version="2.0"><body>${'<outline text="x"/>'.repeat(20_000)}</body></opml>`)).not.toThrow();
     expect(() => validateArg('exportOpml', undefined)).not.toThrow();
+    expect(() => validateArg('updateSettings', { notifySections: [] })).not.toThrow();
+    expect(() => validateArg('updateSettings', { notifySections: ['News', 'News > City', 'x'.repeat(300)] })).not.toThrow();
   });
 });

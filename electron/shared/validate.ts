@@ -19,6 +19,17 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 const str = (max: number) => (v: unknown) =>
   typeof v !== 'string' ? 'expected a string' : v.length > max ? `string longer than ${max}` : null;
 
+/** An array of at most `maxItems` strings of at most `maxLength` characters each. */
+const strList = (maxItems: number, maxLength: number): Check => (v) => {
+  if (!Array.isArray(v)) return 'expected an array';
+  if (v.length > maxItems) return `more than ${maxItems} items`;
+  for (const item of v) {
+    const p = str(maxLength)(item);
+    if (p) return p;
+  }
+  return null;
+};
+
 const none: Check = (v) => (v === undefined || v === null ? null : 'expected no argument');
 const id: Check = str(200);
 
@@ -89,6 +100,7 @@ export const argChecks: Record<NewsMethod, Check> = {
     maxPerSource: { check: int(1, 100_000), optional: true },
     keepNewest: { check: int(0, 10_000), optional: true },
     storageBudgetMb: { check: (v) => (v === null ? null : int(50, 1_000_000)(v)), optional: true },
+    notifySections: { check: strList(200, 300), optional: true },
   }),
   getStorageInfo: none,
   exportOpml: none,

@@ -86,7 +86,7 @@ export function App() {
   // The Electron app menu hands some commands to the page (the browser host never sends these).
   const news = useNews();
   useEffect(
-    () => news.on('menu:command', ({ command }) => performMenuCommand(command, { openShortcutHelp: () => setHelpOpen(true) })),
+    () => news.on('menu:command', ({ command, articleId }) => performMenuCommand(command, { openShortcutHelp: () => setHelpOpen(true) }, articleId)),
     [news],
   );
 

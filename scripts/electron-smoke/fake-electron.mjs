@@ -24,6 +24,7 @@ export const record = (globalThis.__electronSmoke ??= {
   sent: [],
   menu: null,
   aboutShown: 0,
+  notifications: [],
 });
 
 const log = (api, args = []) => record.calls.push({ api, args, ready: record.ready });
@@ -198,6 +199,19 @@ export const Menu = {
 export const screen = {
   getAllDisplays() { return [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }]; },
 };
+// New-articles notifications (electron/main/notifications.ts): every construction is recorded.
+export class Notification extends EventEmitter {
+  static isSupported() { return true; }
+  constructor(options = {}) {
+    super();
+    log('new Notification', [options]);
+    this.options = options;
+    this.shown = false;
+    record.notifications.push(this);
+  }
+  show() { this.shown = true; }
+  close() { this.emit('close'); }
+}
 export const nativeTheme = { shouldUseDarkColors: false, on() {} };
 export const contextBridge = {
   exposeInMainWorld() { throw new Error('fake electron: contextBridge is a renderer API'); },
@@ -207,5 +221,5 @@ export const ipcRenderer = {
 };
 
 export default {
-  app, ipcMain, protocol, session, net, shell, dialog, BrowserWindow, Menu, screen, nativeTheme, contextBridge, ipcRenderer,
+  app, ipcMain, protocol, session, net, shell, dialog, BrowserWindow, Menu, screen, nativeTheme, contextBridge, ipcRenderer, Notification,
 };

@@ -133,6 +133,24 @@ report.ipc = {
   getArticleWithNumber: await invoke('news:get-article', appFrame, 42),
 };
 
+// New-articles notifications are off by default: a sync that adds articles shows none.
+if (process.env.SMOKE_FEED_URL) {
+  const call = (channel, arg) => record.ipcHandlers.get(channel)?.(appFrame, arg);
+  try {
+    await call('news:add-source', { url: process.env.SMOKE_FEED_URL });
+    const summary = await call('news:sync-now');
+    await new Promise((r) => setTimeout(r, 200)); // the notification check runs after sync:finished
+    report.defaultSync = {
+      added: summary.sources.reduce((n, s) => n + s.added, 0),
+      newArticles: summary.newArticles?.length ?? 0,
+      notifySections: (await call('news:get-settings')).notifySections,
+      notifications: record.notifications.map((n) => n.options),
+    };
+  } catch (error) {
+    report.problems.push(`the default sync failed: ${error?.stack ?? error}`);
+  }
+}
+
 // The app menu: its shape, and what a few items do when clicked (never Sync Now: no network here).
 const plainMenu = (items) =>
   (items ?? []).map((m) => ({

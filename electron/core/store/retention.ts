@@ -47,6 +47,11 @@ export function checkSettingsPatch(patch: Partial<StoreSettings>): string | null
   };
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'storageBudgetMb' && value === null) continue;
+    if (key === 'notifySections') {
+      const ok = Array.isArray(value) && value.length <= 200 && value.every((s) => typeof s === 'string' && s.length <= 300);
+      if (!ok) return 'notifySections must be a list of at most 200 section names';
+      continue;
+    }
     const range = limits[key];
     if (!range) return `unknown setting ${key}`;
     if (!Number.isInteger(value) || (value as number) < range[0] || (value as number) > range[1]) {

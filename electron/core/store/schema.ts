@@ -45,9 +45,12 @@ export interface StoreSettings {
   /** Disk budget in MB for the data folder, or null for none (budget.ts). Added without a schema
    * bump: a store that lacks it reads as null (the defaults are merged in on open). */
   storageBudgetMb: number | null;
+  /** Section keys whose new articles raise a desktop notification (electron/core/notify.ts); empty
+   * = off. Added without a schema bump, like storageBudgetMb. */
+  notifySections: string[];
 }
 
-export const DEFAULT_SETTINGS: StoreSettings = { keepDays: 30, maxPerSource: 500, keepNewest: 20, storageBudgetMb: null };
+export const DEFAULT_SETTINGS: StoreSettings = { keepDays: 30, maxPerSource: 500, keepNewest: 20, storageBudgetMb: null, notifySections: [] };
 
 export interface SyncState {
   lastSyncAt: string | null;

@@ -424,13 +424,14 @@ export class NewsStore {
   // ---- retention ----------------------------------------------------------------------------
 
   getSettings(): StoreSettings {
-    return { ...this.index.data.settings };
+    const settings = this.index.data.settings;
+    return { ...settings, notifySections: [...(settings.notifySections ?? [])] };
   }
 
   async updateSettings(patch: Partial<StoreSettings>): Promise<StoreSettings> {
     const problem = checkSettingsPatch(patch);
     if (problem) throw new Error(`Settings not changed: ${problem}`);
-    Object.assign(this.index.data.settings, patch);
+    Object.assign(this.index.data.settings, patch.notifySections ? { ...patch, notifySections: [...patch.notifySections] } : patch);
     await this.saveIndex();
     return this.getSettings();
   }

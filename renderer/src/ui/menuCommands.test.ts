@@ -34,4 +34,11 @@ describe('performMenuCommand', () => {
     performMenuCommand('shortcut-help', { openShortcutHelp: () => (helpOpened = true) });
     expect(helpOpened).toBe(true);
   });
+
+  it('opens the article of a clicked new-articles notification', () => {
+    performMenuCommand('open-article', { openShortcutHelp: () => undefined }, 'abc 1');
+    expect(window.location.hash).toBe('#/article/abc%201');
+    performMenuCommand('open-article', { openShortcutHelp: () => undefined }); // no id: stays put
+    expect(window.location.hash).toBe('#/article/abc%201');
+  });
 });

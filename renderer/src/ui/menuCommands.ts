@@ -17,7 +17,7 @@ const themes: Partial<Record<MenuCommand, ThemeChoice>> = {
   'theme-system': 'system',
 };
 
-export function performMenuCommand(command: MenuCommand, hooks: MenuCommandHooks): void {
+export function performMenuCommand(command: MenuCommand, hooks: MenuCommandHooks, articleId?: string): void {
   const theme = themes[command];
   if (theme) {
     const prefs = { ...loadPreferences(), theme };
@@ -36,6 +36,9 @@ export function performMenuCommand(command: MenuCommand, hooks: MenuCommandHooks
       return;
     case 'shortcut-help':
       hooks.openShortcutHelp();
+      return;
+    case 'open-article': // a clicked new-articles notification (electron/main/notifications.ts)
+      if (articleId) window.location.hash = hrefs.article(articleId);
       return;
   }
 }

@@ -14,6 +14,7 @@ import {
   type ThemeChoice,
 } from '../../ui/preferences';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { NotificationsSection } from './NotificationsSection';
 import { RetentionForm } from './RetentionForm';
 import { StorageSection } from './StorageSection';
 import './settings.css';
@@ -62,6 +63,7 @@ export function SettingsScreen() {
       </fieldset>
       <RetentionForm onSaved={() => setStorageKey((k) => k + 1)} />
       <StorageSection refreshKey={storageKey} />
+      <NotificationsSection />
     </div>
   );
 }
