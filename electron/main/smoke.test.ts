@@ -5,7 +5,8 @@
  * before ready, every contract channel registered with ipcMain.handle, one window with exactly the
  * secure webPreferences and an existing preload, loading app://reader/, window.open and navigation
  * denied, permissions denied, protocol headers and traversal refusal, the app menu built from the
- * commands table, the window's saved size and position restored and saved again, a clean quit.
+ * commands table, no new-articles notification by default and one (click: focus, open the article)
+ * once a section is chosen, the window's saved size and position restored and saved again, a clean quit.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -175,6 +176,25 @@ describe('built Electron main process (stand-in electron)', () => {
     expect(sync.newArticles).toBe(sync.added);
     expect(sync.notifySections).toEqual([]);
     expect(sync.notifications).toEqual([]);
+  });
+
+  it('shows one notification for new articles in a chosen section; a click focuses and opens the first', () => {
+    const sync = report.chosenSync as {
+      chosen: string[];
+      newArticles: number;
+      firstArticleId: string;
+      notifications: { title: string; body: string; silent: boolean; shown: boolean }[];
+      clickSent: { channel: string; payload: unknown }[];
+      clickCalls: string[];
+    };
+    expect(sync.chosen.length).toBeGreaterThan(0);
+    expect(sync.newArticles).toBeGreaterThan(0);
+    expect(sync.notifications).toHaveLength(1);
+    expect(sync.notifications[0]).toMatchObject({ title: expect.stringMatching(/^\d+ new articles?/), silent: false, shown: true });
+    expect(sync.clickCalls).toEqual(expect.arrayContaining(['BrowserWindow.focus']));
+    expect(sync.clickSent).toEqual([
+      { channel: 'news:event:menu-command', payload: { command: 'open-article', articleId: sync.firstArticleId } },
+    ]);
   });
 
   it('focuses the existing window when a second instance starts', () => {

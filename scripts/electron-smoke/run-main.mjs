@@ -146,6 +146,28 @@ if (process.env.SMOKE_FEED_URL) {
       notifySections: (await call('news:get-settings')).notifySections,
       notifications: record.notifications.map((n) => n.options),
     };
+    // Then chosen: the same articles arrive again (source removed and re-added) and one notification
+    // is shown; clicking it focuses the window and tells the page to open the first article.
+    const top = [...new Set(summary.newArticles.map((a) => a.sectionPath[0] ?? ''))].filter(Boolean);
+    await call('news:update-settings', { notifySections: top });
+    const source = (await call('news:list-sources')).find((s) => s.url === process.env.SMOKE_FEED_URL);
+    await call('news:remove-source', source.id);
+    await call('news:add-source', { url: process.env.SMOKE_FEED_URL });
+    const again = await call('news:sync-now');
+    await new Promise((r) => setTimeout(r, 200));
+    const shown = record.notifications[0];
+    const sentBefore = record.sent.length;
+    const callsBefore = record.calls.length;
+    shown?.emit('click');
+    report.chosenSync = {
+      chosen: top,
+      newArticles: again.newArticles?.length ?? 0,
+      firstArticleId: again.newArticles?.[0]?.id ?? null,
+      notifications: record.notifications.map((n) => ({ ...n.options, shown: n.shown })),
+      clickSent: record.sent.slice(sentBefore),
+      clickCalls: record.calls.slice(callsBefore).map((c) => c.api),
+    };
+    await call('news:update-settings', { notifySections: [] });
   } catch (error) {
     report.problems.push(`the default sync failed: ${error?.stack ?? error}`);
   }
