@@ -38,8 +38,9 @@ export interface NewsApi {
   /** Retention settings. */
   getSettings(): Promise<RetentionSettings>;
   /** Changes retention settings (whole numbers: keepDays 1-3650, maxPerSource 1-100000, keepNewest
-   * 0-10000; storageBudgetMb 50-1000000 or null for no budget) and applies them at once; returns
-   * the settings now in force. */
+   * 0-10000; storageBudgetMb 50-1000000 or null for no budget; notifySections: up to 200 section
+   * keys for the desktop new-articles notification) and applies them at once; returns the settings
+   * now in force. */
   updateSettings(patch: Partial<RetentionSettings>): Promise<RetentionSettings>;
   /** Disk used by the data folder (walks it: call when showing it, not per frame). */
   getStorageInfo(): Promise<StorageInfo>;
