@@ -87,6 +87,12 @@ describe('startBrowserHost', () => {
       getStatus: undefined,
       listSections: undefined,
       listArticles: { section: 'Guide' },
+      countArticles: { section: 'Guide' },
+      markAllRead: {},
+      updateSource: { id: 'placeholder', title: 'Renamed' },
+      cancelSync: undefined,
+      search: { text: 'guide' },
+      exportSaved: { format: 'html' },
       getArticle: id,
       setSaved: { id, saved: true },
       setRead: { id, read: true },
@@ -105,9 +111,10 @@ describe('startBrowserHost', () => {
       importOpml: '<opml version="2.0"><body><outline text="A" xmlUrl="http://127.0.0.1:9/opml-feed.xml"/></body></opml>',
     };
     for (const method of methodNames) {
-      if (method === 'removeSource') {
+      if (method === 'removeSource' || method === 'updateSource') {
         const sources = JSON.parse((await call('listSources')).body).result as { id: string }[];
-        args.removeSource = sources[0]!.id;
+        if (method === 'removeSource') args.removeSource = sources[0]!.id;
+        else args.updateSource = { id: sources[0]!.id, title: 'Renamed' };
       }
       const reply = await call(method, args[method]);
       expect(reply.status, `${method}: ${reply.body}`).toBe(200);

@@ -57,8 +57,8 @@ describe('feedsFromOpml', () => {
 
   it('writes OPML 2.0 that reads back the same', () => {
     const xml = opmlFromSources([
-      { id: 's1', url: 'https://a.example/feed?x=1&y=2', title: 'A & "B" <C>', siteUrl: 'https://a.example/', addedAt: '', lastSyncAt: null, lastError: null, articleCount: 0 },
-      { id: 's2', url: 'http://b.example/rss', title: '', siteUrl: '', addedAt: '', lastSyncAt: null, lastError: null, articleCount: 0 },
+      { id: 's1', url: 'https://a.example/feed?x=1&y=2', title: 'A & "B" <C>', siteUrl: 'https://a.example/', addedAt: '', lastSyncAt: null, lastError: null, articleCount: 0, section: null, consecutiveFailures: 0, retryAfter: null },
+      { id: 's2', url: 'http://b.example/rss', title: '', siteUrl: '', addedAt: '', lastSyncAt: null, lastError: null, articleCount: 0, section: null, consecutiveFailures: 0, retryAfter: null },
     ]);
     expect(xml).toMatch(/<opml version="2\.0">/);
     expect(feedsFromOpml(xml).feeds).toEqual([

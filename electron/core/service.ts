@@ -119,6 +119,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
         articleCount: store.articleCount(),
         dataDir: store.dataDir,
         recoveryNotes: store.recoveryNotes.map((note) => note.message),
+        nextSyncAt: null,
       };
     },
     async listSections() {
@@ -130,6 +131,15 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       const frontPage = !q.section && q.saved === undefined && (q.offset ?? 0) + (q.limit ?? Infinity) <= FIRST_LOAD;
       if (!frontPage) await store.whenLoaded();
       return store.listArticles(q);
+    },
+    async countArticles(query) {
+      await store.whenLoaded();
+      return store.countArticles(query ?? {});
+    },
+    async markAllRead(args) {
+      const changed = await store.markAllRead(args?.section);
+      if (changed > 0) emit('store:changed', { reason: 'read' });
+      return changed;
     },
     async getArticle(id) {
       return store.getArticle(id);
@@ -161,7 +171,32 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       await store.removeSource(id);
       emit('store:changed', { reason: 'source-removed' });
     },
+    async updateSource(args) {
+      await store.whenLoaded();
+      if (!store.getSource(args.id)) throw new Error(`No source with id ${args.id}`);
+      const patch: { title?: string; section?: string[] | null } = {};
+      if (args.title !== undefined) patch.title = args.title.trim();
+      // TODO(issue 3): moving a source re-paths its stored articles too.
+      if (args.section !== undefined) patch.section = args.section === null ? null : args.section.split(' > ').map((p) => p.trim()).filter(Boolean);
+      await store.updateSource(args.id, patch);
+      emit('store:changed', { reason: 'source-updated' });
+      return store.listSources().find((s) => s.id === args.id)!;
+    },
     syncNow,
+    async cancelSync() {
+      if (!running || !controller) return false;
+      controller.abort();
+      await running.catch(() => undefined);
+      return true;
+    },
+    async search() {
+      // TODO(issue 5): the minisearch index.
+      return { hits: [], total: 0, ready: false };
+    },
+    async exportSaved({ format }) {
+      // TODO(issue 5): the real export with photos.
+      return { fileName: `saved.${format === 'html' ? 'html' : 'md'}`, mimeType: 'text/plain', content: '', articles: 0, photos: 0 };
+    },
     async openExternal(url) {
       if (typeof url !== 'string' || !isExternalUrlAllowed(url)) return false;
       if (!opts.openExternal) return false;

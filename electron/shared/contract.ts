@@ -8,7 +8,10 @@ import type {
   Article,
   ArticleQuery,
   ArticleSummary,
-  RetentionSettings,
+  AppSettings,
+  SavedExport,
+  SearchQuery,
+  SearchResults,
   Section,
   Source,
   StorageInfo,
@@ -20,6 +23,10 @@ export interface NewsApi {
   getStatus(): Promise<AppStatus>;
   listSections(): Promise<Section[]>;
   listArticles(query: ArticleQuery): Promise<ArticleSummary[]>;
+  /** How many articles listArticles would return without limit/offset (virtualized lists). */
+  countArticles(query: ArticleQuery): Promise<number>;
+  /** Marks every unread article of a section (prefix match; omitted: all) as read; returns how many. */
+  markAllRead(args: { section?: string }): Promise<number>;
   getArticle(id: string): Promise<Article | null>;
   setSaved(args: { id: string; saved: boolean }): Promise<ArticleSummary>;
   setRead(args: { id: string; read: boolean }): Promise<ArticleSummary>;
@@ -27,7 +34,16 @@ export interface NewsApi {
   listSources(): Promise<Source[]>;
   addSource(args: { url: string; title?: string }): Promise<Source>;
   removeSource(id: string): Promise<void>;
+  /** Renames a source and/or moves its articles to a section ("News > City"; null: back to the
+   * feed's own categories). */
+  updateSource(args: { id: string; title?: string; section?: string | null }): Promise<Source>;
   syncNow(): Promise<SyncSummary>;
+  /** Stops the running sync (the store stays consistent: what finished is kept); false when none ran. */
+  cancelSync(): Promise<boolean>;
+  /** Offline full-text search over stored articles. */
+  search(query: SearchQuery): Promise<SearchResults>;
+  /** The saved articles as one self-contained HTML or Markdown file (photos embedded). */
+  exportSaved(args: { format: 'html' | 'markdown' }): Promise<SavedExport>;
   /** Opens an http/https/mailto URL in the system browser; false when refused. */
   openExternal(url: string): Promise<boolean>;
   /** Queues an article link that is not stored (asked for while offline): the next sync fetches
@@ -35,13 +51,13 @@ export interface NewsApi {
   queueArticle(url: string): Promise<{ queued: boolean; message: string }>;
   /** The offline queue, oldest first; `lastError` is why the last attempt failed (null: not tried). */
   listQueue(): Promise<{ url: string; title: string; queuedAt: string; lastError: string | null }[]>;
-  /** Retention settings. */
-  getSettings(): Promise<RetentionSettings>;
-  /** Changes retention settings (whole numbers: keepDays 1-3650, maxPerSource 1-100000, keepNewest
+  /** The reader's settings (retention, storage, sync schedule, photos). */
+  getSettings(): Promise<AppSettings>;
+  /** Changes settings (whole numbers: keepDays 1-3650, maxPerSource 1-100000, keepNewest
    * 0-10000; storageBudgetMb 50-1000000 or null for no budget; notifySections: up to 200 section
-   * keys for the desktop new-articles notification) and applies them at once; returns the settings
-   * now in force. */
-  updateSettings(patch: Partial<RetentionSettings>): Promise<RetentionSettings>;
+   * keys for the desktop new-articles notification; refreshMinutes 0 (off) or 5-1440;
+   * downloadPhotos) and applies them at once; returns the settings now in force. */
+  updateSettings(patch: Partial<AppSettings>): Promise<AppSettings>;
   /** Disk used by the data folder (walks it: call when showing it, not per frame). */
   getStorageInfo(): Promise<StorageInfo>;
   /** OPML 2.0 text listing the user's sources (title, xmlUrl, htmlUrl). */
@@ -73,14 +89,20 @@ export const channels = {
   getStatus: 'news:get-status',
   listSections: 'news:list-sections',
   listArticles: 'news:list-articles',
+  countArticles: 'news:count-articles',
+  markAllRead: 'news:mark-all-read',
   getArticle: 'news:get-article',
   setSaved: 'news:set-saved',
   setRead: 'news:set-read',
   listSaved: 'news:list-saved',
   listSources: 'news:list-sources',
   addSource: 'news:add-source',
+  updateSource: 'news:update-source',
   removeSource: 'news:remove-source',
   syncNow: 'news:sync-now',
+  cancelSync: 'news:cancel-sync',
+  search: 'news:search',
+  exportSaved: 'news:export-saved',
   openExternal: 'news:open-external',
   queueArticle: 'news:queue-article',
   listQueue: 'news:list-queue',

@@ -79,6 +79,14 @@ export interface Source {
   lastSyncAt: string | null;
   lastError: string | null;
   articleCount: number;
+  /** Section the reader moved this source's articles to (outermost first), or null: the feed's own
+   * categories decide. */
+  section: string[] | null;
+  /** Syncs in a row that failed (0 after a success). */
+  consecutiveFailures: number;
+  /** While a failing source is backed off: when scheduled syncs try it again (ISO); null otherwise.
+   * "Sync now" always tries every source. */
+  retryAfter: string | null;
 }
 
 export type SyncPhase = 'queued' | 'fetching' | 'parsed' | 'articles' | 'done' | 'error';
@@ -136,10 +144,13 @@ export interface AppStatus {
   /** Damaged store files found at start-up and what was done (restored from .bak or set aside),
    * in words for the user; empty when the store opened cleanly. */
   recoveryNotes: string[];
+  /** When the next scheduled sync runs (ISO), or null when none is scheduled (interval off, or the
+   * host does not schedule: the CLI). */
+  nextSyncAt: string | null;
 }
 
-/** Retention settings (docs/STORAGE.md, Retention). */
-export interface RetentionSettings {
+/** The reader's settings kept in the store (docs/STORAGE.md): retention, storage, sync. */
+export interface AppSettings {
   /** Days to keep an unsaved article after it was last fetched. */
   keepDays: number;
   /** Most unsaved articles kept per source. */
@@ -151,7 +162,15 @@ export interface RetentionSettings {
   /** Section keys ("News > City"; prefix match) whose new articles raise a desktop notification
    * after a sync; empty (the default) = no notifications. */
   notifySections: string[];
+  /** Minutes between scheduled syncs (whole number 5-1440), or 0 for no scheduled sync. Default 30. */
+  refreshMinutes: number;
+  /** Whether syncs download photos (lead and inline). Off: text only, photos stay remote and are
+   * never shown. Default true. */
+  downloadPhotos: boolean;
 }
+
+/** The settings' earlier name (they started as retention settings only). */
+export type RetentionSettings = AppSettings;
 
 /** Disk used by the data folder, in bytes, by part. */
 export interface StorageInfo {
@@ -170,4 +189,46 @@ export interface ArticleQuery {
   saved?: boolean;
   limit?: number;
   offset?: number;
+  /** Default 'newest' (publishedAt, falling back to fetchedAt). */
+  sort?: ArticleSort;
+}
+
+export type ArticleSort = 'newest' | 'oldest';
+
+/** Offline full-text search (headline, dek, byline, body): typo-tolerant, accent-insensitive. */
+export interface SearchQuery {
+  text: string;
+  /** A Section.key, prefix match as in ArticleQuery. */
+  section?: string;
+  /** true: saved articles only. */
+  saved?: boolean;
+  /** Default 50, at most 500. */
+  limit?: number;
+}
+
+export interface SearchHit {
+  article: ArticleSummary;
+  /** The stored words that matched (as they appear in the text, e.g. "café" for "cafe"), for
+   * highlighting. */
+  terms: string[];
+  /** Plain text around the first match in the body or dek (at most ~240 characters). */
+  snippet: string;
+  score: number;
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  /** Matches before the limit. */
+  total: number;
+  /** False while the index is still being built or loaded (results may be incomplete). */
+  ready: boolean;
+}
+
+/** A file of the saved articles, usable offline: photos are embedded (data: URLs). */
+export interface SavedExport {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  articles: number;
+  photos: number;
 }

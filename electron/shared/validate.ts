@@ -71,18 +71,22 @@ const httpUrl: Check = (v) => {
   return /^https?:/i.test(v as string) ? null : 'expected an http(s) URL';
 };
 
+const oneOf = (...values: string[]): Check => (v) => (typeof v === 'string' && values.includes(v) ? null : `expected one of ${values.join(', ')}`);
+
+const articleQuery = object({
+  section: { check: str(1000), optional: true },
+  saved: { check: bool, optional: true },
+  limit: { check: int(1, 100_000), optional: true },
+  offset: { check: int(0, 10_000_000), optional: true },
+  sort: { check: oneOf('newest', 'oldest'), optional: true },
+});
+
 export const argChecks: Record<NewsMethod, Check> = {
   getStatus: none,
   listSections: none,
-  listArticles: (v) =>
-    v === undefined || v === null
-      ? null
-      : object({
-          section: { check: str(1000), optional: true },
-          saved: { check: bool, optional: true },
-          limit: { check: int(1, 100_000), optional: true },
-          offset: { check: int(0, 10_000_000), optional: true },
-        })(v),
+  listArticles: (v) => (v === undefined || v === null ? null : articleQuery(v)),
+  countArticles: (v) => (v === undefined || v === null ? null : articleQuery(v)),
+  markAllRead: object({ section: { check: str(1000), optional: true } }),
   getArticle: id,
   setSaved: object({ id: { check: id }, saved: { check: bool } }),
   setRead: object({ id: { check: id }, read: { check: bool } }),
@@ -90,7 +94,20 @@ export const argChecks: Record<NewsMethod, Check> = {
   listSources: none,
   addSource: object({ url: { check: httpUrl }, title: { check: str(300), optional: true } }),
   removeSource: id,
+  updateSource: object({
+    id: { check: id },
+    title: { check: (v) => str(300)(v) ?? ((v as string).trim() === '' ? 'empty title' : null), optional: true },
+    section: { check: (v) => (v === null ? null : str(1000)(v)), optional: true },
+  }),
   syncNow: none,
+  cancelSync: none,
+  search: object({
+    text: { check: str(500) },
+    section: { check: str(1000), optional: true },
+    saved: { check: bool, optional: true },
+    limit: { check: int(1, 500), optional: true },
+  }),
+  exportSaved: object({ format: { check: oneOf('html', 'markdown') } }),
   openExternal: url,
   queueArticle: httpUrl,
   listQueue: none,
@@ -101,6 +118,8 @@ export const argChecks: Record<NewsMethod, Check> = {
     keepNewest: { check: int(0, 10_000), optional: true },
     storageBudgetMb: { check: (v) => (v === null ? null : int(50, 1_000_000)(v)), optional: true },
     notifySections: { check: strList(200, 300), optional: true },
+    refreshMinutes: { check: (v) => (v === 0 ? null : int(5, 1440)(v) && 'expected 0 (off) or an integer 5..1440'), optional: true },
+    downloadPhotos: { check: bool, optional: true },
   }),
   getStorageInfo: none,
   exportOpml: none,

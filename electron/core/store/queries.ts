@@ -15,6 +15,9 @@ export function toSource(s: StoredSource, articleCount: number): Source {
     lastSyncAt: s.lastSyncAt,
     lastError: s.lastError,
     articleCount,
+    section: s.section ? [...s.section] : null,
+    consecutiveFailures: s.consecutiveFailures ?? 0,
+    retryAfter: s.retryAfter ?? null,
   };
 }
 
@@ -45,9 +48,22 @@ export function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
   return db.localeCompare(da) || a.title.localeCompare(b.title);
 }
 
-/** Newest first; `section` matches the key and everything below it ("News" includes "News > City").
+/** Newest first (or oldest first with sort: 'oldest'); `section` matches the key and everything below it ("News" includes "News > City").
  * `presorted`: `all` is already newest first (the store keeps that order cached). */
 export function queryArticles(all: readonly StoredSummary[], query: ArticleQuery, options: { presorted?: boolean } = {}): ArticleSummary[] {
+  const list = filteredArticles(all, query, options);
+  const offset = query.offset ?? 0;
+  const end = query.limit !== undefined ? offset + query.limit : undefined;
+  if (query.sort === 'oldest') {
+    // Slice from the far end of the newest-first list, then reverse that slice only.
+    const from = end === undefined ? 0 : Math.max(0, list.length - end);
+    return list.slice(from, Math.max(0, list.length - offset)).reverse().map(toPublicSummary);
+  }
+  return list.slice(offset, end).map(toPublicSummary);
+}
+
+/** The articles a query selects (no paging), newest first. */
+export function filteredArticles(all: readonly StoredSummary[], query: ArticleQuery, options: { presorted?: boolean } = {}): readonly StoredSummary[] {
   let list = all;
   if (query.section !== undefined && query.section !== '') {
     const key = query.section;
@@ -58,9 +74,7 @@ export function queryArticles(all: readonly StoredSummary[], query: ArticleQuery
   }
   if (query.saved !== undefined) list = list.filter((a) => a.saved === query.saved);
   if (!options.presorted) list = [...list].sort(newestFirst);
-  const offset = query.offset ?? 0;
-  const end = query.limit !== undefined ? offset + query.limit : undefined;
-  return list.slice(offset, end).map(toPublicSummary);
+  return list;
 }
 
 /** Saved articles, most recently saved first. */

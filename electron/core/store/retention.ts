@@ -52,6 +52,15 @@ export function checkSettingsPatch(patch: Partial<StoreSettings>): string | null
       if (!ok) return 'notifySections must be a list of at most 200 section names';
       continue;
     }
+    if (key === 'downloadPhotos') {
+      if (typeof value !== 'boolean') return 'downloadPhotos must be true or false';
+      continue;
+    }
+    if (key === 'refreshMinutes') {
+      if (value === 0) continue;
+      if (!Number.isInteger(value) || (value as number) < 5 || (value as number) > 1440) return 'refreshMinutes must be 0 (off) or a whole number from 5 to 1440';
+      continue;
+    }
     const range = limits[key];
     if (!range) return `unknown setting ${key}`;
     if (!Number.isInteger(value) || (value as number) < range[0] || (value as number) > range[1]) {

@@ -21,6 +21,11 @@ export interface StoredSource {
   lastModified: string | null;
   /** The feed found by auto-discovery when `url` is a web page, else null. */
   feedUrl: string | null;
+  /** Section path the reader moved this source to, or null (absent in older files = null). */
+  section?: string[] | null;
+  /** Failed syncs in a row (absent = 0) and, while backed off, when to try again (ISO). */
+  consecutiveFailures?: number;
+  retryAfter?: string | null;
 }
 
 /** A summary plus what the store needs to find the article again. */
@@ -48,9 +53,21 @@ export interface StoreSettings {
   /** Section keys whose new articles raise a desktop notification (electron/core/notify.ts); empty
    * = off. Added without a schema bump, like storageBudgetMb. */
   notifySections: string[];
+  /** Minutes between scheduled syncs, 0 = off (added without a schema bump, like storageBudgetMb). */
+  refreshMinutes: number;
+  /** Whether syncs download photos (added without a schema bump). */
+  downloadPhotos: boolean;
 }
 
-export const DEFAULT_SETTINGS: StoreSettings = { keepDays: 30, maxPerSource: 500, keepNewest: 20, storageBudgetMb: null, notifySections: [] };
+export const DEFAULT_SETTINGS: StoreSettings = {
+  keepDays: 30,
+  maxPerSource: 500,
+  keepNewest: 20,
+  storageBudgetMb: null,
+  notifySections: [],
+  refreshMinutes: 30,
+  downloadPhotos: true,
+};
 
 export interface SyncState {
   lastSyncAt: string | null;

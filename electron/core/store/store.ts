@@ -15,7 +15,7 @@ import { acquireDataDirLock, type DataDirLock } from './lock';
 import { migrate } from './migrations';
 import { collectOrphans, storageInfo } from './orphans';
 import { articlesOverBudget, MB, photosOf } from './budget';
-import { queryArticles, savedArticles, sectionsOf, toPublicSummary, toSource } from './queries';
+import { filteredArticles, queryArticles, savedArticles, sectionsOf, toPublicSummary, toSource } from './queries';
 import { articlesToPrune, checkSettingsPatch, type PruneResult, type StorageInfo } from './retention';
 import {
   SCHEMA_VERSION,
@@ -278,6 +278,24 @@ export class NewsStore {
 
   listArticles(query: ArticleQuery = {}): ArticleSummary[] {
     return queryArticles(this.summaries.sorted(), query, { presorted: true });
+  }
+
+  countArticles(query: ArticleQuery = {}): number {
+    return filteredArticles(this.summaries.sorted(), query, { presorted: true }).length;
+  }
+
+  /** Marks the unread articles of a section (prefix match; undefined: all) read in one write. */
+  async markAllRead(section?: string): Promise<number> {
+    if (!this.summaries.complete) await this.loading;
+    let changed = 0;
+    for (const summary of filteredArticles(this.summaries.sorted(), { section }, { presorted: true })) {
+      if (summary.read) continue;
+      summary.read = true;
+      this.summaries.touch(summary.id);
+      changed++;
+    }
+    if (changed > 0) await this.saveIndex();
+    return changed;
   }
 
   listSaved(): ArticleSummary[] {
