@@ -149,7 +149,7 @@ describe('sync CLI cancellation', () => {
       const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
       silent.once('request', () => child.kill('SIGINT')); // the sync is under way
       expect(await exited).toBe(1);
-      expect(stdout).toMatch(/✗ .+: sync cancelled/);
+      expect(stdout).toMatch(/✗ .+: Cancelled/);
       expect(fs.existsSync(path.join(cancelDir, '.lock'))).toBe(false);
     } finally {
       silent.closeAllConnections();

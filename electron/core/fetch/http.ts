@@ -32,13 +32,25 @@ export class FetchError extends Error {
   readonly status: number | null;
   /** The URL being fetched when the error happened (the hop, not necessarily the first URL). */
   readonly url: string;
+  /** For 'network' errors: the underlying error code (ECONNRESET, ECONNREFUSED, …), else null. */
+  readonly errno: string | null;
+  /** For 'http-status' errors: the server's Retry-After in milliseconds, when it sent one. */
+  readonly retryAfterMs: number | null;
 
-  constructor(code: FetchErrorCode, message: string, url: string, status: number | null = null) {
+  constructor(
+    code: FetchErrorCode,
+    message: string,
+    url: string,
+    status: number | null = null,
+    extra: { errno?: string | null; retryAfterMs?: number | null } = {},
+  ) {
     super(message);
     this.name = 'FetchError';
     this.code = code;
     this.status = status;
     this.url = url;
+    this.errno = extra.errno ?? null;
+    this.retryAfterMs = extra.retryAfterMs ?? null;
   }
 }
 
@@ -143,6 +155,15 @@ function networkMessage(err: NodeJS.ErrnoException, url: URL): string {
       if (err.code && /CERT|SSL|TLS/.test(err.code)) return `TLS error: ${err.message}`;
       return err.message ? `network error: ${err.message}` : 'network error';
   }
+}
+
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; null when absent or bad. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d{1,10}$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
 function headerValue(value: string | string[] | undefined): string | null {
@@ -288,7 +309,7 @@ function runHop(
 
   req.on('error', (err: NodeJS.ErrnoException) => {
     if (err instanceof AddressRefused) fail(new FetchError('address-refused', refusedMessage(url, err.address), url.href));
-    else fail(new FetchError('network', networkMessage(err, url), url.href));
+    else fail(new FetchError('network', networkMessage(err, url), url.href, null, { errno: err.code ?? null }));
   });
 
   req.on('response', (response) => {
@@ -330,7 +351,8 @@ function runHop(
     if (status < 200 || status > 299) {
       response.resume();
       const reason = response.statusMessage || http.STATUS_CODES[status] || '';
-      fail(new FetchError('http-status', `HTTP ${status}${reason ? ` ${reason}` : ''}`, url.href, status));
+      const retryAfterMs = parseRetryAfter(headerValue(response.headers['retry-after']));
+      fail(new FetchError('http-status', `HTTP ${status}${reason ? ` ${reason}` : ''}`, url.href, status, { retryAfterMs }));
       return;
     }
 
@@ -358,7 +380,7 @@ function runHop(
 
     const done = (err: NodeJS.ErrnoException | null | undefined): void => {
       if (err) {
-        fail(err instanceof FetchError ? err : new FetchError('network', networkMessage(err, url), url.href));
+        fail(err instanceof FetchError ? err : new FetchError('network', networkMessage(err, url), url.href, null, { errno: err.code ?? null }));
         return;
       }
       succeed({

@@ -148,7 +148,7 @@ describe('syncSources against the fixture news server', () => {
     });
     const summary = await running;
     expect(summary.ok).toBe(false);
-    expect(summary.sources.some((s) => s.error === 'sync cancelled')).toBe(true);
+    expect(summary.sources.some((s) => s.error === 'Cancelled')).toBe(true);
     await store.close();
     store = await NewsStore.open(dir);
     expect(store.articleCount()).toBeLessThanOrEqual(fixtureArticles.length);

@@ -4,11 +4,15 @@
  * item turned into a stored article (article.ts). Network work is limited overall and per host; one
  * source failing never stops the others; a bad response never deletes stored articles. Progress is
  * reported per source; an AbortSignal cancels, leaving the store consistent (every write is whole).
+ * Feed fetches retry transient failures (fetch/retry.ts). A source whose sync fails is backed off
+ * (15 min x 2^(failures-1), at most 24 h): scheduled runs (`honourBackoff`) skip it until then and
+ * report it as skipped; manual runs try every source. A success resets the count.
  */
 import type { SourceResult, SyncProgress, SyncSummary } from '../../shared/models';
 import { discoverFeedLinks, parseFeed } from '../feeds/parse';
 import { decodeBody } from '../fetch/decode';
-import { FetchError, fetchUrl } from '../fetch/http';
+import { FetchError } from '../fetch/http';
+import { fetchWithRetry, type RetryPolicy } from '../fetch/retry';
 import type { StoredSource } from '../store/schema';
 import type { NewsStore } from '../store/store';
 import type { FeedItem, FetchOptions, ParsedFeed } from '../types';
@@ -26,6 +30,38 @@ export interface SyncOptions {
   sourceIds?: string[];
   /** Overall and per-host concurrency (default 4 and 2). */
   concurrency?: { total: number; perHost: number };
+  /** Retries of transient feed failures (default: fetch/retry.ts DEFAULT_RETRY_POLICY). */
+  retry?: RetryPolicy;
+  /** Scheduled runs: skip sources that are backed off (retryAfter in the future). Default false. */
+  honourBackoff?: boolean;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+/** Shown for a source the sync was cancelled before it finished. */
+export const CANCELLED_MESSAGE = 'Cancelled';
+
+const BACKOFF_BASE_MS = 15 * 60_000;
+const BACKOFF_MAX_MS = 24 * 60 * 60_000;
+
+/** How long a source that failed `failures` times in a row is left alone by scheduled syncs. */
+export function backoffMs(failures: number): number {
+  if (failures <= 0) return 0;
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
+}
+
+/** "Backed off after 3 failures until 14:05: HTTP 503 Service Unavailable". */
+export function backedOffMessage(source: StoredSource, now: Date): string {
+  const until = new Date(source.retryAfter!);
+  const sameDay = until.toDateString() === now.toDateString();
+  const time = until.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const when = sameDay ? time : `${until.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
+  const n = source.consecutiveFailures ?? 0;
+  return `Backed off after ${n} failure${n === 1 ? '' : 's'} until ${when}: ${source.lastError ?? 'unknown error'}`;
+}
+
+function isBackedOff(source: StoredSource, now: Date): boolean {
+  return !!source.retryAfter && Date.parse(source.retryAfter) > now.getTime();
 }
 
 export interface SyncRunResult extends SyncSummary {
@@ -39,7 +75,8 @@ const FEED_ACCEPT =
   'application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.9,application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.5,*/*;q=0.3';
 
 export async function syncSources(options: SyncOptions): Promise<SyncRunResult> {
-  const startedAt = new Date().toISOString();
+  const now = options.now ?? (() => new Date());
+  const startedAt = now().toISOString();
   const { store } = options;
   const limiter = new HostLimiter(options.concurrency?.total ?? 4, options.concurrency?.perHost ?? 2);
   const sources = store
@@ -51,28 +88,68 @@ export async function syncSources(options: SyncOptions): Promise<SyncRunResult> 
   const trustedHosts = trustedHostsOf(store.listSources().flatMap((s) => [s.url, store.getSource(s.id)?.feedUrl ?? null]));
   // Every fetch of the run (feeds, pages, photos, each redirect hop) is checked after DNS.
   const fetchOptions = { ...options.fetchOptions, allowAddress: options.fetchOptions?.allowAddress ?? addressPolicy(trustedHosts) };
-  const ctx: ItemContext = { store, limiter, fetchOptions, signal: options.signal, trustedHosts };
+  const ctx: SourceContext = { store, limiter, fetchOptions, signal: options.signal, trustedHosts, retry: options.retry ?? {}, now };
+  const onProgress = options.onProgress ?? (() => undefined);
+  const failed: StoredSource[] = [];
   const results = await Promise.all(
-    sources.map((source) =>
-      syncSource(ctx, source, options.onProgress ?? (() => undefined), () => {
+    sources.map((source) => {
+      if (options.honourBackoff && isBackedOff(source, now())) return skipSource(source, now(), onProgress);
+      return syncSource(ctx, source, onProgress, () => {
         reachedHost = true;
-      }),
-    ),
+      }).then((r) => {
+        if (!r.ok && r.error !== CANCELLED_MESSAGE) failed.push(source);
+        return r;
+      });
+    }),
   );
+  // Back off the sources that failed, unless nothing at all was reached (offline: nobody's fault).
+  if (reachedHost) {
+    for (const source of failed) {
+      const stored = store.getSource(source.id);
+      if (!stored) continue;
+      const failures = (stored.consecutiveFailures ?? 0) + 1;
+      await store
+        .updateSource(source.id, { consecutiveFailures: failures, retryAfter: new Date(now().getTime() + backoffMs(failures)).toISOString() })
+        .catch(() => undefined);
+    }
+  }
   // The offline queue is worked through on full syncs only.
   const queue = options.sourceIds
     ? { stored: [], failed: [] }
     : await syncQueue(ctx, () => {
         reachedHost = true;
       });
-  const finishedAt = new Date().toISOString();
+  const finishedAt = now().toISOString();
   const tried = sources.length + queue.stored.length + queue.failed.length;
   await store.updateSyncState({ lastSyncAt: finishedAt, lastSyncReachedHost: tried === 0 ? null : reachedHost });
   return { startedAt, finishedAt, ok: results.every((r) => r.ok), sources: results, reachedHost, queue };
 }
 
+interface SourceContext extends ItemContext {
+  retry: RetryPolicy;
+  now: () => Date;
+}
+
+/** A backed-off source on a scheduled run: reported, not fetched, nothing stored. */
+function skipSource(source: StoredSource, now: Date, onProgress: (p: SyncProgress) => void): SourceResult {
+  const error = backedOffMessage(source, now);
+  onProgress({
+    sourceId: source.id,
+    sourceTitle: source.title,
+    url: source.url,
+    phase: 'error',
+    added: 0,
+    updated: 0,
+    done: 0,
+    total: 0,
+    error,
+    warnings: [],
+  });
+  return { sourceId: source.id, url: source.url, title: source.title, ok: false, error, added: 0, updated: 0, warnings: [] };
+}
+
 async function syncSource(
-  ctx: ItemContext,
+  ctx: SourceContext,
   source: StoredSource,
   onProgress: (p: SyncProgress) => void,
   markReached: () => void,
@@ -111,7 +188,7 @@ async function syncSource(
     const retry = ctx.store.summariesOfSource(source.id).some((a) => !a.offline);
     const fetched = await fetchFeed(ctx, source, retry, markReached);
     if (fetched === 'not-modified') {
-      await ctx.store.updateSource(source.id, { lastSyncAt: new Date().toISOString(), lastError: null });
+      await ctx.store.updateSource(source.id, { lastSyncAt: ctx.now().toISOString(), ...SUCCESS });
       emit({ phase: 'done' });
       return result();
     }
@@ -131,7 +208,8 @@ async function syncSource(
     }
     emit({ phase: 'parsed', sourceTitle: title, total: items.length });
     emit({ phase: 'articles' });
-    await Promise.all(
+    // Settled, not Promise.all: on a cancel every item's work has stopped before the run reports.
+    const settled = await Promise.allSettled(
       items.map(async (item) => {
         throwIfAborted(ctx.signal);
         try {
@@ -146,40 +224,52 @@ async function syncSource(
         emit({ done: progress.done + 1 });
       }),
     );
+    const stopped = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (stopped) throw stopped.reason;
     // Validators saved only once every item is stored, so an interrupted sync is redone.
     await ctx.store.updateSource(source.id, {
       etag,
       lastModified,
-      lastSyncAt: new Date().toISOString(),
-      lastError: null,
+      lastSyncAt: ctx.now().toISOString(),
+      ...SUCCESS,
     });
     emit({ phase: 'done' });
   } catch (error) {
-    const message = ctx.signal?.aborted ? 'sync cancelled' : messageOf(error);
-    await ctx.store.updateSource(source.id, { lastError: message }).catch(() => undefined);
-    emit({ phase: 'error', error: message });
+    // A cancel is nobody's failure: the source keeps its previous error and backoff.
+    if (ctx.signal?.aborted) {
+      emit({ phase: 'error', error: CANCELLED_MESSAGE });
+    } else {
+      const message = messageOf(error);
+      await ctx.store.updateSource(source.id, { lastError: message }).catch(() => undefined);
+      emit({ phase: 'error', error: message });
+    }
   }
   return result();
 }
 
+const SUCCESS = { lastError: null, consecutiveFailures: 0, retryAfter: null } as const;
+
 type FetchedFeed = { feed: ParsedFeed; feedUrl: string | null; etag: string | null; lastModified: string | null };
 
 async function fetchFeed(
-  ctx: ItemContext,
+  ctx: SourceContext,
   source: StoredSource,
   unconditional: boolean,
   markReached: () => void,
 ): Promise<FetchedFeed | 'not-modified'> {
   const get = async (url: string, conditional: boolean) => {
     try {
-      const res = await ctx.limiter.run(url, () =>
-        fetchUrl(url, {
+      // Each attempt takes a limiter slot; the waits between retries hold none.
+      const res = await fetchWithRetry(
+        url,
+        {
           ...ctx.fetchOptions,
           accept: FEED_ACCEPT,
           signal: ctx.signal,
           etag: conditional ? source.etag : null,
           lastModified: conditional ? source.lastModified : null,
-        }),
+        },
+        { ...ctx.retry, wrap: (attempt) => ctx.limiter.run(url, attempt) },
       );
       markReached();
       return res;
@@ -208,7 +298,7 @@ function looksLikeHtml(text: string, contentType: string): boolean {
 }
 
 function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new Error('sync cancelled');
+  if (signal?.aborted) throw new Error(CANCELLED_MESSAGE);
 }
 
 function hostOf(url: string): string {
