@@ -174,11 +174,16 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     async updateSource(args) {
       await store.whenLoaded();
       if (!store.getSource(args.id)) throw new Error(`No source with id ${args.id}`);
-      const patch: { title?: string; section?: string[] | null } = {};
-      if (args.title !== undefined) patch.title = args.title.trim();
-      // TODO(issue 3): moving a source re-paths its stored articles too.
-      if (args.section !== undefined) patch.section = args.section === null ? null : args.section.split(' > ').map((p) => p.trim()).filter(Boolean);
-      await store.updateSource(args.id, patch);
+      if (args.title !== undefined) {
+        const title = args.title.trim();
+        if (!title) throw new Error('A source needs a title');
+        await store.updateSource(args.id, { title });
+      }
+      // Moving a source re-paths its stored articles too (null: back to the feed's own paths).
+      if (args.section !== undefined) {
+        const path = args.section === null ? [] : args.section.split(/\s*[>›]\s*/).map((p) => p.trim()).filter(Boolean);
+        await store.setSourceSection(args.id, path.length > 0 ? path : null);
+      }
       emit('store:changed', { reason: 'source-updated' });
       return store.listSources().find((s) => s.id === args.id)!;
     },

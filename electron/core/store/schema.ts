@@ -38,6 +38,9 @@ export interface StoredSummary extends ArticleSummary {
   feedFingerprint: string | null;
   /** Photo cache files the article shows (lead photo and body images); schema 2. */
   photos: string[];
+  /** The section path the feed or page gave (kept while the reader has moved the source to a
+   * section, which then is `sectionPath`). Absent in older files: equal to sectionPath. */
+  feedSectionPath?: string[];
 }
 
 export interface StoreSettings {

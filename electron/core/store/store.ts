@@ -210,6 +210,28 @@ export class NewsStore {
     await this.saveIndex();
   }
 
+  /**
+   * Moves a source's articles to a section (outermost first), or with null back to the paths their
+   * feed gave; later articles of the source follow (upsertArticle). One index write.
+   */
+  async setSourceSection(id: string, section: string[] | null): Promise<void> {
+    if (!this.summaries.complete) await this.loading;
+    const source = this.getSource(id);
+    if (!source) throw new Error(`No source with id ${id}`);
+    const target = section && section.length > 0 ? [...section] : null;
+    source.section = target;
+    for (const summary of this.summaries.values()) {
+      if (summary.sourceId !== id) continue;
+      const feedPath = summary.feedSectionPath ?? summary.sectionPath;
+      const next = target ?? feedPath;
+      summary.feedSectionPath = [...feedPath];
+      if (next.join('\u0000') === summary.sectionPath.join('\u0000')) continue;
+      summary.sectionPath = [...next];
+      this.summaries.touch(summary.id);
+    }
+    await this.saveIndex();
+  }
+
   /** Removes a source and its unsaved articles; saved articles always stay. */
   async removeSource(id: string): Promise<void> {
     if (!this.summaries.complete) await this.loading;
@@ -335,12 +357,15 @@ export class NewsStore {
     const id = existingId ?? articleIdFor(input.keys[0] ?? urlKey(input.url));
     const previous = this.getSummary(id);
     const keys = [...new Set([...(previous?.keys ?? []), ...input.keys])];
+    // A source the reader moved to a section puts its articles there; the feed's path is kept.
+    const moved = this.getSource(input.sourceId)?.section;
     const summary: StoredSummary = {
       id,
       url: input.url,
       sourceId: input.sourceId,
       sourceTitle: input.sourceTitle,
-      sectionPath: [...input.sectionPath],
+      sectionPath: moved && moved.length > 0 ? [...moved] : [...input.sectionPath],
+      feedSectionPath: [...input.sectionPath],
       title: input.title,
       dek: input.dek,
       byline: input.byline,
