@@ -2,11 +2,13 @@
  * The app in a browser: `npm run web -- --data-dir DIR [--port N]`. Opens the store (seeding the
  * first-run edition into a new folder), serves the built renderer (out/renderer) and the contract
  * on 127.0.0.1, prints `Listening on http://127.0.0.1:N/?token=T`, and stays up until SIGINT or
- * SIGTERM, then closes the store cleanly.
+ * SIGTERM, then closes the store cleanly. Like the app it syncs on a schedule and reports
+ * connectivity (core/connectivity.ts).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { nodeOnlineProbe } from '../core/connectivity';
 import { createNewsService } from '../core/service';
 import { runCli, UsageError, type CommandSpec } from './args';
 import { startBrowserHost } from './browser-host';
@@ -58,6 +60,11 @@ await runCli(webCommand, async (flags) => {
     dataDir,
     firstRunDir: fs.existsSync(firstRunDir) ? firstRunDir : null,
     openExternal: openInSystemBrowser,
+    // Syncs by itself like the app (on start, every refreshMinutes, on reconnect); connectivity is
+    // a network interface being up plus the last sync having reached a host.
+    schedule: true,
+    isOnline: nodeOnlineProbe(),
+    trustLastSync: true,
   });
   for (const note of service.recoveryNotes) process.stderr.write(`warning: ${note.message}\n`);
   let host;

@@ -1,7 +1,9 @@
 /**
  * The news service: implements every NewsApi method of the contract over the store and the sync
  * engine, and emits NewsEvents. Both hosts (Electron main, the browser host) and the CLIs use it.
- * A fresh data folder is seeded with the bundled first-run edition.
+ * A fresh data folder is seeded with the bundled first-run edition. With `schedule` it also syncs
+ * by itself (scheduler.ts: on start, on an interval, on reconnect); with `isOnline` it polls the
+ * host's connectivity and emits 'connectivity' on every change.
  */
 import type { NewsApi, NewsEventName, NewsEvents } from '../shared/contract';
 import type { AppStatus, NewArticleNote, SyncSummary } from '../shared/models';
@@ -10,6 +12,7 @@ import { resolveCachedPhoto } from './images/cache';
 import { feedsFromOpml, opmlFromSources } from './opml';
 import type { RecoveryNote } from './store/durable-file';
 import { NewsStore } from './store/store';
+import { SyncScheduler, type SyncTrigger } from './scheduler';
 import { syncSources } from './sync/sync';
 import { urlKey } from './store/ids';
 import type { NewsService, NewsServiceOptions } from './types';
@@ -66,15 +69,45 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
   let controller: AbortController | null = null;
   let closed = false;
 
+  const probe = (): boolean | null => {
+    if (!opts.isOnline) return null;
+    try {
+      return opts.isOnline();
+    } catch {
+      return true; // a failing probe says nothing: the last sync decides
+    }
+  };
   const isOnline = (): boolean => {
-    if (opts.isOnline) return opts.isOnline();
-    return store.data.sync.lastSyncReachedHost ?? true;
+    const reached = store.data.sync.lastSyncReachedHost ?? true;
+    const probed = probe();
+    if (probed === null) return reached;
+    return probed && (!opts.trustLastSync || reached);
   };
 
-  const syncNow = (): Promise<SyncSummary> => {
+  // Connectivity: 'connectivity' on every change; the scheduler syncs when the probe comes back.
+  let reportedOnline = isOnline();
+  let lastProbe = probe();
+  const reportConnectivity = () => {
+    const now = isOnline();
+    if (now === reportedOnline) return;
+    reportedOnline = now;
+    emit('connectivity', { online: now });
+  };
+  const checkConnectivity = () => {
+    if (closed) return;
+    const probed = probe();
+    const cameBack = probed === true && lastProbe === false;
+    lastProbe = probed;
+    reportConnectivity();
+    if (cameBack) scheduler?.onlineAgain();
+  };
+  const pollMs = opts.connectivityPollMs ?? 10_000;
+  const poll = opts.isOnline && pollMs > 0 ? setInterval(checkConnectivity, pollMs) : null;
+  poll?.unref?.();
+
+  const runSync = (trigger: SyncTrigger): Promise<SyncSummary> => {
     if (closed) return Promise.reject(new Error('The news service is closed'));
     if (running) return running;
-    const wasOnline = isOnline();
     controller = new AbortController();
     running = (async () => {
       try {
@@ -83,6 +116,9 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
         const result = await syncSources({
           store,
           fetchOptions: opts.fetchOptions,
+          retry: opts.retry,
+          // Scheduled runs leave backed-off sources alone; "Sync now" tries every source.
+          honourBackoff: trigger !== 'manual',
           signal: controller!.signal,
           onProgress: (progress) => {
             emit('sync:progress', progress);
@@ -98,16 +134,30 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
         const newArticles = newArticleNotes(store, before);
         if (newArticles.length > 0) summary.newArticles = newArticles;
         emit('sync:finished', summary);
-        const nowOnline = isOnline();
-        if (nowOnline !== wasOnline) emit('connectivity', { online: nowOnline });
+        reportConnectivity();
         return summary;
       } finally {
         running = null;
         controller = null;
+        scheduler?.synced();
       }
     })();
     return running;
   };
+  const syncNow = () => runSync('manual');
+
+  const scheduleOpts = opts.schedule === true ? {} : opts.schedule || null;
+  const scheduler: SyncScheduler | null = scheduleOpts
+    ? new SyncScheduler({
+        run: (trigger) => runSync(trigger),
+        intervalMinutes: store.getSettings().refreshMinutes,
+        hasSources: () => Object.keys(store.data.sources).length > 0,
+        isOnline: () => probe() !== false,
+        startDelayMs: scheduleOpts.startDelayMs,
+        timers: scheduleOpts.timers,
+      })
+    : null;
+  scheduler?.start();
 
   const api: NewsApi = {
     async getStatus(): Promise<AppStatus> {
@@ -119,7 +169,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
         articleCount: store.articleCount(),
         dataDir: store.dataDir,
         recoveryNotes: store.recoveryNotes.map((note) => note.message),
-        nextSyncAt: null,
+        nextSyncAt: scheduler?.nextSyncAt?.toISOString() ?? null,
       };
     },
     async listSections() {
@@ -223,6 +273,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     },
     async updateSettings(patch) {
       const settings = await store.updateSettings(patch);
+      scheduler?.setIntervalMinutes(settings.refreshMinutes);
       const pruned = await store.prune().catch(() => null);
       if (pruned && pruned.articlesRemoved > 0) emit('store:changed', { reason: 'retention' });
       return settings;
@@ -281,6 +332,8 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     async close() {
       if (closed) return;
       closed = true;
+      scheduler?.stop();
+      if (poll) clearInterval(poll);
       controller?.abort();
       await running?.catch(() => undefined);
       listeners.clear();

@@ -4,6 +4,8 @@
  * modules can be written and tested apart. Plain Node: never imports electron or the DOM.
  */
 import type { NewsApi, NewsEventName, NewsEvents } from '../shared/contract';
+import type { RetryPolicy } from './fetch/retry';
+import type { SchedulerTimers } from './scheduler';
 
 // ---- fetch/ -------------------------------------------------------------------------------
 
@@ -127,8 +129,20 @@ export interface NewsServiceOptions {
   firstRunDir?: string | null;
   /** Host hook for "Open original" etc.; the service already refused non http/https/mailto. */
   openExternal?: (url: string) => Promise<void> | void;
-  /** Host's connectivity probe (Electron: net.isOnline). */
+  /** Host's connectivity probe (Electron: net.isOnline; browser host: connectivity.ts). Without
+   * one, the last sync decides (one that reached no host means offline). */
   isOnline?: () => boolean;
+  /** With isOnline: also count the last sync (one that reached no host means offline until one
+   * does). The browser host sets it; Electron trusts net.isOnline alone. */
+  trustLastSync?: boolean;
+  /** How often isOnline is polled for the 'connectivity' event and the sync on reconnect
+   * (default 10 s; 0 = never). */
+  connectivityPollMs?: number;
+  /** Syncs by themselves (scheduler.ts): on start, every settings.refreshMinutes, on reconnect.
+   * The app hosts set it; the CLIs never do. Scheduled syncs skip backed-off sources. */
+  schedule?: boolean | { startDelayMs?: number; timers?: SchedulerTimers };
+  /** Retries of transient feed failures (fetch/retry.ts; default 2 retries). */
+  retry?: RetryPolicy;
   fetchOptions?: Partial<FetchOptions>;
 }
 

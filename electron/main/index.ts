@@ -102,7 +102,9 @@ async function start(): Promise<void> {
     news = await createNewsService({
       dataDir,
       firstRunDir,
+      // Polled every 10 s: 'connectivity' events, and a sync when the network comes back.
       isOnline: () => net.isOnline(),
+      schedule: true,
       openExternal: async (url: string) => {
         if (isAllowedExternalUrl(url)) await shell.openExternal(url);
       },
