@@ -1,7 +1,8 @@
 /**
- * Headless sync: `npm run sync -- --data-dir DIR --feed URL [--feed URL ...]`.
- * Adds each feed as a source if new, syncs every source into the store, prints one line per source
- * (warnings indented beneath), and exits 0 when every source synced, 1 when any failed.
+ * Headless sync: `npm run sync -- --data-dir DIR --feed URL [--feed URL ...] [--timeout S] [--retries N]`.
+ * Adds each feed as a source if new, syncs every source into the store (backed-off sources too:
+ * this is a manual sync), prints one line per source (warnings indented beneath), and exits 0 when
+ * every source synced, 1 when any failed.
  */
 import path from 'node:path';
 import type { SyncProgress } from '../shared/models';
@@ -14,8 +15,20 @@ const syncCommand: CommandSpec = {
   flags: {
     'data-dir': { type: 'string', required: true, placeholder: 'DIR', description: 'Data folder (created if missing)' },
     feed: { type: 'string', multiple: true, placeholder: 'URL', description: 'Feed or site URL to add; repeatable' },
+    timeout: { type: 'string', placeholder: 'SECONDS', description: 'Deadline per request, connect to last byte (default 20)' },
+    retries: { type: 'string', placeholder: 'N', description: 'Retries of a transient failure: timeout, reset, 5xx (default 2)' },
   },
 };
+
+function numberFlag(flags: Record<string, unknown>, name: string, min: number, max: number, whole: boolean): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max || (whole && !Number.isInteger(value))) {
+    throw new UsageError(`--${name} ${String(raw)}: expected ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}`);
+  }
+  return value;
+}
 
 function formatSourceLine(p: SyncProgress): string {
   const head =
@@ -31,7 +44,14 @@ await runCli(syncCommand, async (flags) => {
   for (const feed of feeds) {
     if (!/^https?:\/\/[^\s]+$/i.test(feed)) throw new UsageError(`--feed ${feed}: expected an http(s) URL`);
   }
-  const service = await createNewsService({ dataDir });
+  const timeout = numberFlag(flags, 'timeout', 0.1, 600, false);
+  const retries = numberFlag(flags, 'retries', 0, 10, true);
+  // Never scheduled: one run over every source, backed off or not (a manual sync).
+  const service = await createNewsService({
+    dataDir,
+    fetchOptions: timeout === undefined ? undefined : { timeoutMs: Math.round(timeout * 1000) },
+    retry: retries === undefined ? undefined : { retries },
+  });
   try {
     for (const note of service.recoveryNotes) process.stderr.write(`warning: ${note.message}\n`);
     for (const feed of feeds) await service.api.addSource({ url: feed });
