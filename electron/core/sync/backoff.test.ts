@@ -76,6 +76,11 @@ describe('backing off a failing source', () => {
       expect(progress.find((p) => p.sourceId === bad.id)?.error).toBe(skipped.error);
       expect(server.requests.slice(before)).not.toContain('/feeds/world.atom');
       expect(store.getSource(bad.id)!.consecutiveFailures).toBe(2); // a skip is not a failure
+      // A run where every source is backed off says nothing about connectivity.
+      expect(store.data.sync.lastSyncReachedHost).toBe(true);
+      const onlySkipped = await syncSources({ store, now, honourBackoff: true, sourceIds: [bad.id] });
+      expect(onlySkipped.sources[0]!.error).toMatch(/^Backed off/);
+      expect(store.data.sync.lastSyncReachedHost).toBe(true);
       expect(scheduled.sources.find((s) => s.sourceId === good.id)!.ok).toBe(true);
 
       // After retryAfter a scheduled run tries it; it answers now: both fields reset.

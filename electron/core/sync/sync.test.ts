@@ -87,7 +87,7 @@ describe('syncSources against the fixture news server', () => {
     await store.addSource({ url: `${server.url}/feeds/missing.rss`, title: 'Broken' });
     server.setStatus('/feeds/world.atom', 503);
     try {
-      const summary = await syncSources({ store });
+      const summary = await syncSources({ store, retry: { baseDelayMs: 1 } }); // the 503 is retried
       expect(summary.ok).toBe(false);
       const byUrl = Object.fromEntries(summary.sources.map((s) => [s.url.replace(server.url, ''), s]));
       expect(byUrl['/feeds/news.rss']!.ok).toBe(true);

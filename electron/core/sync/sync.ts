@@ -91,9 +91,11 @@ export async function syncSources(options: SyncOptions): Promise<SyncRunResult> 
   const ctx: SourceContext = { store, limiter, fetchOptions, signal: options.signal, trustedHosts, retry: options.retry ?? {}, now };
   const onProgress = options.onProgress ?? (() => undefined);
   const failed: StoredSource[] = [];
+  let attempted = 0;
   const results = await Promise.all(
     sources.map((source) => {
       if (options.honourBackoff && isBackedOff(source, now())) return skipSource(source, now(), onProgress);
+      attempted++;
       return syncSource(ctx, source, onProgress, () => {
         reachedHost = true;
       }).then((r) => {
@@ -120,8 +122,13 @@ export async function syncSources(options: SyncOptions): Promise<SyncRunResult> 
         reachedHost = true;
       });
   const finishedAt = now().toISOString();
-  const tried = sources.length + queue.stored.length + queue.failed.length;
-  await store.updateSyncState({ lastSyncAt: finishedAt, lastSyncReachedHost: tried === 0 ? null : reachedHost });
+  // Skipped (backed-off) sources say nothing about connectivity, nor does a cancel that reached nothing.
+  const tried = attempted + queue.stored.length + queue.failed.length;
+  const saysNothing = (options.signal?.aborted && !reachedHost) || (tried === 0 && sources.length > 0);
+  await store.updateSyncState({
+    lastSyncAt: finishedAt,
+    lastSyncReachedHost: saysNothing ? store.data.sync.lastSyncReachedHost : tried === 0 ? null : reachedHost,
+  });
   return { startedAt, finishedAt, ok: results.every((r) => r.ok), sources: results, reachedHost, queue };
 }
 
