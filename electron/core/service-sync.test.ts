@@ -88,6 +88,25 @@ describe('scheduled syncs', () => {
     expect(again.sources.find((r) => r.sourceId === bad.id)!.error).toBe('HTTP 404 Not Found');
     expect((await s.api.listSources()).find((x) => x.id === bad.id)!.consecutiveFailures).toBe(2);
   });
+
+  it('"Sync now" pressed during a scheduled run also tries the sources that run skipped', async () => {
+    let s = await open();
+    await s.api.addSource({ url: `${server.url}/feeds/news.rss` });
+    const bad = await s.api.addSource({ url: `${server.url}/feeds/gone.rss`, title: 'Gone' });
+    await s.api.syncNow();
+    s = await open({ schedule: { startDelayMs: 10 } });
+    const pressed = new Promise<SyncSummary>((resolve) => {
+      const off = s.on('sync:progress', () => {
+        off();
+        resolve(s.api.syncNow()); // while the scheduled run is under way
+      });
+    });
+    const summary = await pressed;
+    expect(summary.sources).toHaveLength(2);
+    expect(summary.sources.find((r) => r.sourceId === bad.id)!.error).toBe('HTTP 404 Not Found');
+    expect(summary.sources.find((r) => r.sourceId !== bad.id)!.ok).toBe(true);
+    expect((await s.api.listSources()).find((x) => x.id === bad.id)!.consecutiveFailures).toBe(2);
+  });
 });
 
 describe('connectivity', () => {

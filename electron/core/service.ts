@@ -13,7 +13,7 @@ import { feedsFromOpml, opmlFromSources } from './opml';
 import type { RecoveryNote } from './store/durable-file';
 import { NewsStore } from './store/store';
 import { SyncScheduler, type SyncTrigger } from './scheduler';
-import { syncSources } from './sync/sync';
+import { BACKED_OFF_PREFIX, syncSources } from './sync/sync';
 import { urlKey } from './store/ids';
 import type { NewsService, NewsServiceOptions } from './types';
 
@@ -105,9 +105,11 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
   const poll = opts.isOnline && pollMs > 0 ? setInterval(checkConnectivity, pollMs) : null;
   poll?.unref?.();
 
-  const runSync = (trigger: SyncTrigger): Promise<SyncSummary> => {
+  let runningTrigger: SyncTrigger | null = null;
+  const runSync = (trigger: SyncTrigger, sourceIds?: string[]): Promise<SyncSummary> => {
     if (closed) return Promise.reject(new Error('The news service is closed'));
     if (running) return running;
+    runningTrigger = trigger;
     controller = new AbortController();
     running = (async () => {
       try {
@@ -119,6 +121,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
           retry: opts.retry,
           // Scheduled runs leave backed-off sources alone; "Sync now" tries every source.
           honourBackoff: trigger !== 'manual',
+          sourceIds,
           signal: controller!.signal,
           onProgress: (progress) => {
             emit('sync:progress', progress);
@@ -138,13 +141,24 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
         return summary;
       } finally {
         running = null;
+        runningTrigger = null;
         controller = null;
         scheduler?.synced();
       }
     })();
     return running;
   };
-  const syncNow = () => runSync('manual');
+  /** "Sync now" tries every source: during a scheduled run, the sources it skipped (backed off)
+   * are synced right after it, and the answer covers both. */
+  const syncNow = async (): Promise<SyncSummary> => {
+    if (!running || runningTrigger === 'manual') return runSync('manual');
+    const scheduled = await running;
+    const skipped = scheduled.sources.filter((r) => r.error?.startsWith(BACKED_OFF_PREFIX)).map((r) => r.sourceId);
+    if (skipped.length === 0) return scheduled;
+    const extra = await runSync('manual', skipped);
+    const sources = scheduled.sources.map((r) => extra.sources.find((e) => e.sourceId === r.sourceId) ?? r);
+    return { ...extra, startedAt: scheduled.startedAt, ok: sources.every((r) => r.ok), sources };
+  };
 
   const scheduleOpts = opts.schedule === true ? {} : opts.schedule || null;
   const scheduler: SyncScheduler | null = scheduleOpts

@@ -50,6 +50,9 @@ export function backoffMs(failures: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
 }
 
+/** How a skipped (backed-off) source's error starts. */
+export const BACKED_OFF_PREFIX = 'Backed off after ';
+
 /** "Backed off after 3 failures until 14:05: HTTP 503 Service Unavailable". */
 export function backedOffMessage(source: StoredSource, now: Date): string {
   const until = new Date(source.retryAfter!);
@@ -57,7 +60,7 @@ export function backedOffMessage(source: StoredSource, now: Date): string {
   const time = until.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   const when = sameDay ? time : `${until.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
   const n = source.consecutiveFailures ?? 0;
-  return `Backed off after ${n} failure${n === 1 ? '' : 's'} until ${when}: ${source.lastError ?? 'unknown error'}`;
+  return `${BACKED_OFF_PREFIX}${n} failure${n === 1 ? '' : 's'} until ${when}: ${source.lastError ?? 'unknown error'}`;
 }
 
 function isBackedOff(source: StoredSource, now: Date): boolean {
