@@ -61,7 +61,7 @@ export function SyncSettings() {
       )}
       {values && (
         <div className="settings__form">
-          <div className="settings__field">
+          <div className="settings__field settings__field--wide">
             <label htmlFor={`${id}-refresh`}>Sync automatically</label>
             <select
               id={`${id}-refresh`}

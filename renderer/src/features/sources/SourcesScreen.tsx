@@ -92,7 +92,7 @@ export function SourcesScreen() {
         )}
       </form>
       <OpmlPanel />
-      <p className="sources__message" role="status">
+      <p className="sources__message" role="status" aria-label="Sources status">
         {message ?? ''}
       </p>
       {error && (
