@@ -9,7 +9,7 @@ import type { SyncProgress, SyncSummary } from '../../../../electron/shared/mode
 import { useNews } from '../../api/NewsProvider';
 import { hrefs } from '../../routing/routes';
 import { useToasts } from '../../ui/toasts/Toasts';
-import { failureToast, progressLabel, progressTotals, summaryMessage } from './syncText';
+import { failureToast, progressLabel, progressTotals, summaryMessage, wasCancelled } from './syncText';
 import './status.css';
 
 export function SyncControl() {
@@ -20,9 +20,9 @@ export function SyncControl() {
   const [progress, setProgress] = useState<Map<string, SyncProgress>>(new Map());
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
   const lastSummary = useRef<string | null>(null);
-  const ownSync = useRef(false);
   const cancellingRef = useRef(false);
   cancellingRef.current = cancelling;
+  const ownSync = useRef(false);
   const syncButton = useRef<HTMLButtonElement>(null);
   /** Set when "Cancel sync" is pressed: focus returns to "Sync now" once the run has ended. */
   const refocus = useRef(false);
@@ -34,7 +34,10 @@ export function SyncControl() {
       if (lastSummary.current === id) return;
       lastSummary.current = id;
       const failures = failureToast(summary);
-      setMessage({ text: summaryMessage(summary), failed: failures !== null });
+      const text = summaryMessage(summary);
+      // A host that ends a cancelled run without marking its sources still gets the word.
+      const cancelledByUs = cancellingRef.current && !summary.sources.some(wasCancelled);
+      setMessage({ text: cancelledByUs ? `Sync cancelled. ${text}` : text, failed: failures !== null });
       if (failures) {
         toasts.show({ key: 'sync', kind: 'error', ...failures, link: { href: hrefs.sources, label: 'Open Sources' } });
       } else {

@@ -57,12 +57,15 @@ function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
   const titleId = useId();
   const detailsId = useId();
   const paused = expanded || hovered || focused;
+  const dismissRef = useRef(onDismiss);
+  dismissRef.current = onDismiss;
 
+  // The countdown starts again in full after a pause (hover, focus, details open).
   useEffect(() => {
     if (toast.timeoutMs === null || paused) return;
-    const timer = window.setTimeout(onDismiss, toast.timeoutMs);
+    const timer = window.setTimeout(() => dismissRef.current(), toast.timeoutMs);
     return () => window.clearTimeout(timer);
-  }, [toast.timeoutMs, paused, onDismiss]);
+  }, [toast.timeoutMs, paused]);
 
   function close() {
     // Focus must not fall to the page's body when the toast it sat in goes away.
