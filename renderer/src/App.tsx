@@ -20,6 +20,7 @@ import { clickCommandTarget, moveStoryFocus, useCommandKeys, type Command } from
 import { lastFront, rememberFront } from './ui/readingPosition';
 import { APP_NAME } from './ui/ScreenHeading';
 import { ShortcutHelp } from './ui/ShortcutHelp';
+import { ToastProvider } from './ui/toasts/Toasts';
 import { performMenuCommand } from './ui/menuCommands';
 import { useNews } from './api/NewsProvider';
 import './ui/layout.css';
@@ -97,6 +98,7 @@ export function App() {
   }, [route]);
 
   return (
+    <ToastProvider>
     <div className="shell">
       <a className="skip-link" href="#main" onClick={skipToMain}>
         Skip to content
@@ -123,6 +125,7 @@ export function App() {
         </main>
       </div>
     </div>
+    </ToastProvider>
   );
 }
 

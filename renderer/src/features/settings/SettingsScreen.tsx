@@ -1,6 +1,7 @@
 /**
- * Settings: theme (system, light, dark) and text size for this window; how long articles are kept
- * (RetentionForm) and the disk the data folder uses (StorageSection).
+ * Settings: theme (system, light, dark) and text size for this window; how often to sync and
+ * whether to download photos (SyncSettings); how long articles are kept (RetentionForm), the disk
+ * the data folder uses (StorageSection) and new-article notifications (NotificationsSection).
  */
 import { useState } from 'react';
 import {
@@ -17,6 +18,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading';
 import { NotificationsSection } from './NotificationsSection';
 import { RetentionForm } from './RetentionForm';
 import { StorageSection } from './StorageSection';
+import { SyncSettings } from './SyncSettings';
 import './settings.css';
 
 const THEME_LABELS: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
@@ -61,6 +63,7 @@ export function SettingsScreen() {
         ))}
         <p className="settings__sample">Articles are set in this size: a column of about seventy characters a line.</p>
       </fieldset>
+      <SyncSettings />
       <RetentionForm onSaved={() => setStorageKey((k) => k + 1)} />
       <StorageSection refreshKey={storageKey} />
       <NotificationsSection />

@@ -1,12 +1,13 @@
-/** Sources: every feed with last sync, article count and last error; add by feed or site URL; remove;
- * OPML import and export (OpmlPanel). */
+/** Sources: add by feed or site URL; every feed with its facts and its Rename / Move / Remove
+ * (SourceItem); OPML import and export (OpmlPanel). */
 import { errorMessage } from '../../api/errors';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
-import { formatLongDateTime, formatRelative } from '../../ui/format/dates';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { OpmlPanel } from './OpmlPanel';
+import { SourceItem } from './SourceItem';
+import { sectionChoices } from './sourceText';
 import './sources.css';
 
 function hostOf(url: string): string {
@@ -25,7 +26,15 @@ export function SourcesScreen() {
   const [adding, setAdding] = useState(false);
   const [addError, setAddError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const sections = useLoad('sources-sections', (n) => n.listSections());
   const sources = data ?? [];
+  const choices = useMemo(() => sectionChoices(sections.data ?? [], null), [sections.data]);
+  // Relative times ("5 minutes ago") and back-off ends stay true while the screen is open.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -48,17 +57,6 @@ export function SourcesScreen() {
       setAddError(errorMessage(err));
     } finally {
       setAdding(false);
-    }
-  }
-
-  async function remove(id: string, title: string) {
-    setMessage(null);
-    try {
-      await news.removeSource(id);
-      setMessage(`Removed ${title}.`);
-      changed();
-    } catch (err) {
-      setMessage(`Could not remove ${title}: ${errorMessage(err)}`);
     }
   }
 
@@ -94,7 +92,7 @@ export function SourcesScreen() {
         )}
       </form>
       <OpmlPanel />
-      <p className="sources__message" role="status">
+      <p className="sources__message" role="status" aria-label="Sources status">
         {message ?? ''}
       </p>
       {error && (
@@ -106,44 +104,7 @@ export function SourcesScreen() {
       {sources.length > 0 && (
         <ul className="sources__list" aria-label="Your sources">
           {sources.map((s) => (
-            <li key={s.id} className="source">
-              <div className="source__text">
-                <h2 className="source__title">{s.title || s.url}</h2>
-                <p className="source__url">{s.url}</p>
-                <dl className="source__facts">
-                  <div>
-                    <dt>Last sync</dt>
-                    <dd>
-                      {s.lastSyncAt ? (
-                        <time dateTime={s.lastSyncAt} title={formatLongDateTime(s.lastSyncAt) ?? undefined}>
-                          {formatRelative(s.lastSyncAt)}
-                        </time>
-                      ) : (
-                        'Never'
-                      )}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>Articles</dt>
-                    <dd>{s.articleCount}</dd>
-                  </div>
-                  {s.lastError && (
-                    <div className="source__error">
-                      <dt>Last error</dt>
-                      <dd>{s.lastError}</dd>
-                    </div>
-                  )}
-                </dl>
-              </div>
-              <button
-                type="button"
-                className="button button--quiet"
-                aria-label={`Remove source ${s.title || s.url}`}
-                onClick={() => remove(s.id, s.title || s.url)}
-              >
-                Remove
-              </button>
-            </li>
+            <SourceItem key={s.id} source={s} sectionChoices={choices} now={now} onMessage={setMessage} />
           ))}
         </ul>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceResult, SyncProgress, SyncSummary } from '../../../../electron/shared/models';
-import { progressLabel, progressTotals, summaryMessage } from './syncText';
+import { failureToast, progressLabel, progressTotals, summaryMessage, wasCancelled } from './syncText';
 
 const progress = (over: Partial<SyncProgress>): SyncProgress => ({
   sourceId: 's', sourceTitle: 'S', url: 'https://s.example/feed', phase: 'articles',
@@ -41,5 +41,31 @@ describe('summaryMessage', () => {
   });
   it('says when there is nothing to sync', () => {
     expect(summaryMessage(summary([]))).toMatch(/add a source/);
+  });
+});
+
+describe('cancelled runs and failure toasts', () => {
+  const cancelled = result({ ok: false, title: 'Slow', error: 'sync cancelled' });
+  it('says a cancelled sync was cancelled and keeps what finished', () => {
+    expect(wasCancelled(cancelled)).toBe(true);
+    expect(wasCancelled(result({ ok: false, error: 'HTTP 500 Internal Server Error' }))).toBe(false);
+    expect(summaryMessage(summary([result({ added: 2 }), cancelled]))).toBe('Sync cancelled after 1 of 2 sources: 2 new, 0 updated kept.');
+  });
+  it('counts only real failures in the toast, with each reason as a detail', () => {
+    const s = summary([
+      result({ added: 1 }),
+      result({ ok: false, title: 'Broken', error: 'HTTP 500 Internal Server Error' }),
+      result({ ok: false, title: '', url: 'https://gone.example/feed', error: null }),
+      cancelled,
+    ]);
+    expect(failureToast(s)).toEqual({
+      title: '2 sources could not be synced',
+      details: [
+        { label: 'Broken', text: 'HTTP 500 Internal Server Error' },
+        { label: 'https://gone.example/feed', text: 'unknown error' },
+      ],
+    });
+    expect(failureToast(summary([result({}), cancelled]))).toBeNull();
+    expect(failureToast(summary([result({ ok: false, error: 'timeout' })]))!.title).toBe('1 source could not be synced');
   });
 });

@@ -1,17 +1,18 @@
 /**
  * Whether the app is online, as the offline banner and link handling see it: the host's view
  * (getStatus, connectivity events; the browser host counts a sync that reached no site as offline)
- * and the browser's own navigator.onLine.
+ * and the browser's own navigator.onLine; with the host's last and next scheduled sync.
  */
 import { useEffect, useState } from 'react';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 
-export function useOnline(): { online: boolean; lastSyncAt: string | null } {
+export function useOnline(): { online: boolean; lastSyncAt: string | null; nextSyncAt: string | null } {
   const news = useNews();
   const { version } = useStoreVersion();
   const [hostOnline, setHostOnline] = useState(true);
   const [browserOnline, setBrowserOnline] = useState(() => navigator.onLine);
   const [lastSyncAt, setLastSyncAt] = useState<string | null>(null);
+  const [nextSyncAt, setNextSyncAt] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -20,6 +21,7 @@ export function useOnline(): { online: boolean; lastSyncAt: string | null } {
         if (cancelled) return;
         setHostOnline(status.online);
         setLastSyncAt(status.lastSyncAt);
+        setNextSyncAt(status.nextSyncAt ?? null);
       },
       () => undefined,
     );
@@ -40,5 +42,5 @@ export function useOnline(): { online: boolean; lastSyncAt: string | null } {
     };
   }, []);
 
-  return { online: hostOnline && browserOnline, lastSyncAt };
+  return { online: hostOnline && browserOnline, lastSyncAt, nextSyncAt };
 }
