@@ -146,9 +146,7 @@ test('add a source, rename it, move it to a section, remove it: saved articles s
   expect(app.pageErrors).toEqual([]);
 });
 
-// FIXME(sync-core): enable once updateSource re-paths a moved source's stored articles (issue 3,
-// the sync-core branch). Until then the move is stored but the articles keep their feed sections.
-test.fixme('a source moved to a section: its articles appear under that section in the sidebar', async ({ page, newsServer }) => {
+test('a source moved to a section: its articles appear under that section in the sidebar', async ({ page, newsServer }) => {
   await nav(page).getByRole('link', { name: 'Sources', exact: true }).click();
   await addSource(page, newsServer.rssUrl);
   await syncNow(page);
