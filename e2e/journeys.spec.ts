@@ -106,7 +106,13 @@ test('keyboard only: sidebar, section, j/k, open, save, back, Saved, unsave', as
   expect(second, 'the first-run edition has two Tips stories').toBeTruthy();
   await expect(page.getByRole('heading', { level: 1, name: 'All articles' })).toBeVisible();
 
-  // Tab from the top of the page into the sidebar and pick the section.
+  // The first Tab shows the skip link, on screen.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expectFocusRing(skip);
+  expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+
+  // Tab on into the sidebar and pick the section.
   const sectionLink = nav(page).getByRole('link', { name: section, exact: true });
   await tabTo(page, sectionLink);
   await expectFocusRing(sectionLink);

@@ -60,6 +60,7 @@ const SCREENS: ScreenCase[] = [
   { name: 'saved-empty', state: 'first-run', open: '#/saved', ready: ({ page }) => page.getByText('Nothing saved yet') },
   { name: 'offline-queue', state: 'first-run', open: '#/queue', ready: ({ page }) => h1(page, 'Offline queue') },
   { name: 'settings', state: 'first-run', open: '#/settings', ready: ({ page }) => page.getByRole('group', { name: 'Theme' }) },
+  { name: 'not-found', state: 'first-run', open: '#/no-such-screen', ready: ({ page }) => h1(page, 'Page not found') },
   { name: 'shortcut-help', state: 'first-run', open: openHelp, ready: ({ page }) => page.getByRole('dialog', { name: 'Keyboard shortcuts' }) },
   { name: 'all-front', state: 'synced', open: '#/', ready: ({ page }) => link(page, story.title) },
   { name: 'section-front', state: 'synced', open: sectionHash, ready: ({ page }) => h1(page, story.sectionPath.at(-1)!) },
