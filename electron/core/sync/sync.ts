@@ -292,15 +292,31 @@ async function fetchFeed(
   if (first.notModified) return 'not-modified';
   const text = decodeBody(first.body, first.contentType);
   try {
-    return { feed: parseFeed(text, first.url), feedUrl: source.feedUrl, etag: first.etag, lastModified: first.lastModified };
+    return { feed: parseFeedGuarded(text, first.url), feedUrl: source.feedUrl, etag: first.etag, lastModified: first.lastModified };
   } catch (error) {
     if (!looksLikeHtml(text, first.contentType)) throw error;
     const discovered = discoverFeedLinks(text, first.url)[0];
     if (!discovered) throw error;
     const second = await get(discovered, false);
-    const feed = parseFeed(decodeBody(second.body, second.contentType), second.url);
+    const feed = parseFeedGuarded(decodeBody(second.body, second.contentType), second.url);
     return { feed, feedUrl: discovered, etag: second.etag, lastModified: second.lastModified };
   }
+}
+
+/** An internal entity declaration in the prologue (`<!ENTITY lol "…">`): what entity-expansion
+ * attacks (billion laughs, quadratic blow-up) need, and no real feed uses. External ones
+ * (SYSTEM/PUBLIC) are refused by the parser itself. */
+const INTERNAL_ENTITY = /<!ENTITY\s+(?:%\s*)?[^\s>]+\s+["']/i;
+
+/** parseFeed, refusing a feed that declares its own entities: the parser would leave them as
+ * literal text ("&lol9;" as a headline), so the source gets a clear error instead. */
+export function parseFeedGuarded(text: string, url: string): ParsedFeed {
+  const root = text.search(/<(?:rss|feed|rdf:RDF)[\s>]/i);
+  const prologue = text.slice(0, root === -1 ? 65_536 : Math.min(root, 65_536));
+  if (/<!DOCTYPE/i.test(prologue) && INTERNAL_ENTITY.test(prologue)) {
+    throw new Error('refused: the feed declares its own entities (an entity-expansion attack); nothing was expanded');
+  }
+  return parseFeed(text, url);
 }
 
 function looksLikeHtml(text: string, contentType: string): boolean {
