@@ -10,6 +10,8 @@ import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { errorMessage } from '../../api/errors';
 
 export const PAGE_SIZE = 48;
+/** Pages kept in memory; the ones farthest from the view go first. */
+const MAX_PAGES = 40;
 
 export interface PagedArticles {
   /** Known total; before countArticles answers, what the first page implies (at least). */
@@ -69,8 +71,15 @@ export function usePagedArticles(section: string | null, sort: ArticleSort): Pag
     (from: number, to: number) => {
       wanted.current = { from, to };
       const last = Math.max(from, to - 1);
-      for (let page = Math.floor(from / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+      const firstPage = Math.floor(from / PAGE_SIZE);
+      const lastPage = Math.floor(last / PAGE_SIZE);
+      for (let page = firstPage; page <= lastPage; page++) {
         if (!pages.current.has(page)) fetchPage(page, generation.current);
+      }
+      if (pages.current.size > MAX_PAGES) {
+        const distance = (page: number) => (page === 0 ? -1 : Math.max(firstPage - page, page - lastPage, 0));
+        const far = [...pages.current.keys()].sort((a, b) => distance(b) - distance(a));
+        for (const page of far.slice(0, pages.current.size - MAX_PAGES)) pages.current.delete(page);
       }
     },
     [fetchPage],
