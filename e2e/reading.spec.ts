@@ -58,6 +58,9 @@ test('a 3,000-story front keeps a bounded DOM while scrolling and sorts oldest f
   expect(atTop).toBeLessThan(60);
   await screenshot(page, 'front');
   await expectAxeClean(page);
+  await page.evaluate(() => window.scrollTo(0, 560));
+  await expect(page.locator('main .story--loading')).toHaveCount(0);
+  await screenshot(page, 'front-cards');
 
   // Far down: still a handful of cards, now stories from deep in the list, with their text loaded.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.8));
