@@ -71,7 +71,10 @@ export function SectionFront({ section }: { section: string | null }) {
   const [marking, setMarking] = useState(false);
   const [markError, setMarkError] = useState<string | null>(null);
   const paged = usePagedArticles(section, sort);
-  const { data: sections } = useLoad('front-sections', (n) => n.listSections());
+  // Unread counts after the first page (listSections waits for the store's full read; see usePagedArticles).
+  const { data: sections } = useLoad(paged.ready ? 'front-sections' : 'front-sections:later', (n) =>
+    paged.ready ? n.listSections() : Promise.resolve([]),
+  );
   const path = section ? section.split(' > ') : [];
   const title = section ? path[path.length - 1]! : 'All articles';
   const parents = path.slice(0, -1);

@@ -103,6 +103,16 @@ export function usePagedArticles(section: string | null, sort: ArticleSort): Pag
     keep.add(0);
     for (const page of [...pages.current.keys()]) if (!keep.has(page)) pages.current.delete(page);
     for (const page of keep) fetchPage(page, gen);
+  }, [news, key, version, fetchPage, query]);
+
+  // The count only after the first page: at start-up countArticles waits for the store's full read,
+  // and a browser allows 6 connections per host, so asking early could queue the first page
+  // behind it (the browser host) and hold up the first paint.
+  const first = pages.current.get(0);
+  const haveFirst = first !== undefined;
+  useEffect(() => {
+    if (!haveFirst) return;
+    const gen = generation.current;
     news.countArticles(query({})).then(
       (value) => {
         if (gen === generation.current) setCount({ key, value });
@@ -111,9 +121,8 @@ export function usePagedArticles(section: string | null, sort: ArticleSort): Pag
         if (gen === generation.current) setError(errorMessage(err));
       },
     );
-  }, [news, key, version, fetchPage, query]);
+  }, [news, key, version, query, haveFirst]);
 
-  const first = pages.current.get(0);
   const counted = count !== null && count.key === key;
   const provisional = first ? (first.length < PAGE_SIZE ? first.length : PAGE_SIZE) : 0;
   return {
