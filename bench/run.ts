@@ -8,6 +8,7 @@ import { runExtractBench } from './extract';
 import { runStoreBench } from './store';
 import { runStress } from './stress';
 import { runSyncBench } from './sync';
+import { runUiBench } from './ui';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   extract: async () => {
@@ -70,6 +71,18 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
       [`naive at ${r.smallN}: RSS`]: rss(r.naiveSmall),
     };
   },
+  ui: async () => {
+    const r = await runUiBench();
+    const ms = (x: number) => `${x.toFixed(0)} ms`;
+    const warm = r.warm.map((t) => t.painted);
+    return {
+      store: `${r.n} articles generated (or reused from bench/.data) in ${(r.generateMs / 1000).toFixed(1)} s; browser host up in ${(r.hostMs / 1000).toFixed(1)} s; front says "${r.summary}"`,
+      'first front, first load after start': `${ms(r.cold.dom)} in the DOM, ${ms(r.cold.painted)} painted (target <= 1 s)`,
+      'first front, reloads (painted)': `median ${ms(median(warm))}, max ${ms(Math.max(...warm))} over ${warm.length}`,
+      'open an article (click to headline)': `median ${ms(r.open.paintedMedian)}, p95 ${ms(r.open.paintedP95)} painted; DOM ${ms(r.open.domMedian)} / ${ms(r.open.domP95)} over ${r.open.count} (target <= 100 ms)`,
+      'DOM elements: top / middle / bottom': `${r.dom.top} / ${r.dom.middle} / ${r.dom.bottom} (stories rendered: ${r.dom.cardsTop} at the top, ${r.dom.cardsBottom} at the bottom)`,
+    };
+  },
   stress: async () => {
     const r = await runStress();
     return {
@@ -80,6 +93,10 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
     };
   },
 };
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+}
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 console.log(`# bench ${new Date().toISOString()} node ${process.version} ${os.cpus().length} cpus ${os.cpus()[0]?.model ?? ''}`);

@@ -7,6 +7,7 @@
  */
 import type { NewsApi, NewsEventName, NewsEvents } from '../shared/contract';
 import type { AppStatus, NewArticleNote, SyncSummary } from '../shared/models';
+import { exportSaved } from './export-saved';
 import { FIRST_RUN_SOURCE_ID, seedFirstRun } from './first-run';
 import { resolveCachedPhoto } from './images/cache';
 import { feedsFromOpml, opmlFromSources } from './opml';
@@ -192,7 +193,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     },
     async listArticles(query) {
       const q = query ?? {};
-      const frontPage = !q.section && q.saved === undefined && (q.offset ?? 0) + (q.limit ?? Infinity) <= FIRST_LOAD;
+      const frontPage = !q.section && q.saved === undefined && q.sort !== 'oldest' && (q.offset ?? 0) + (q.limit ?? Infinity) <= FIRST_LOAD;
       if (!frontPage) await store.whenLoaded();
       return store.listArticles(q);
     },
@@ -263,8 +264,8 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       return { hits: [], total: 0, ready: false };
     },
     async exportSaved({ format }) {
-      // TODO(issue 5): the real export with photos.
-      return { fileName: `saved.${format === 'html' ? 'html' : 'md'}`, mimeType: 'text/plain', content: '', articles: 0, photos: 0 };
+      await store.whenLoaded();
+      return exportSaved(store, format);
     },
     async openExternal(url) {
       if (typeof url !== 'string' || !isExternalUrlAllowed(url)) return false;

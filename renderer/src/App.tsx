@@ -16,7 +16,7 @@ import { RecoveryNotice } from './features/status/RecoveryNotice';
 import { SyncControl } from './features/status/SyncControl';
 import { hrefOf, hrefs, type Route } from './routing/routes';
 import { useRoute } from './routing/useRoute';
-import { clickCommandTarget, moveStoryFocus, useCommandKeys, type Command } from './ui/commands';
+import { clickCommandTarget, clickStoryCommand, moveStoryFocus, useCommandKeys, type Command } from './ui/commands';
 import { lastFront, rememberFront } from './ui/readingPosition';
 import { APP_NAME } from './ui/ScreenHeading';
 import { ShortcutHelp } from './ui/ShortcutHelp';
@@ -76,6 +76,12 @@ export function App() {
       },
       { id: 'open', keys: ['o'], label: 'Open the selected story', perform: openFocusedStory },
       { id: 'save', keys: ['s'], label: 'Save or unsave the open article', perform: () => clickCommandTarget('toggle-save') },
+      {
+        id: 'read',
+        keys: ['m'],
+        label: 'Mark the selected or open story read or unread',
+        perform: () => (onArticle ? clickCommandTarget('toggle-read') : clickStoryCommand('toggle-story-read')),
+      },
       { id: 'original', keys: ['v'], label: 'Open the original in the browser', perform: () => clickCommandTarget('open-original') },
       { id: 'sync', keys: ['r'], label: 'Sync now', perform: () => clickCommandTarget('sync') },
       { id: 'help', keys: ['?'], label: 'Show these shortcuts', perform: () => setHelpOpen(true) },

@@ -59,8 +59,27 @@ export function clickCommandTarget(name: string): boolean {
   return true;
 }
 
-/** Moves focus to the next/previous story link (data-story-link) in main. */
+/** Clicks the data-command=<name> element of the focused story (inside its [data-story-index]). */
+export function clickStoryCommand(name: string): boolean {
+  const active = document.activeElement;
+  const story = active instanceof HTMLElement ? active.closest('[data-story-index]') : null;
+  const el = story?.querySelector<HTMLElement>(`[data-command="${name}"]`);
+  if (!el || (el as HTMLButtonElement).disabled) return false;
+  el.click();
+  return true;
+}
+
+/** Moves focus to the next/previous story link (data-story-link) in main. In a windowed list
+ * (stories numbered with data-story-index) the neighbour may not be rendered yet, so the list is
+ * asked first with a cancelable "story-focus-request" event ({ index }) from the focused story. */
 export function moveStoryFocus(step: 1 | -1): boolean {
+  const active = document.activeElement;
+  const story = active instanceof HTMLElement ? active.closest('[data-story-index]') : null;
+  if (story) {
+    const index = Number(story.getAttribute('data-story-index')) + step;
+    const request = new CustomEvent('story-focus-request', { bubbles: true, cancelable: true, detail: { index } });
+    if (!story.dispatchEvent(request)) return true;
+  }
   const links = Array.from(document.querySelectorAll<HTMLElement>('main [data-story-link]'));
   if (links.length === 0) return false;
   const at = links.indexOf(document.activeElement as HTMLElement);

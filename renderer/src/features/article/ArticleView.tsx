@@ -17,6 +17,7 @@ import { getReadingOrder, neighbours } from '../../ui/readingOrder';
 import { rememberPosition, savedPosition } from '../../ui/readingPosition';
 import { APP_NAME, useFocusOnMount } from '../../ui/ScreenHeading';
 import { ArticleBody } from './ArticleBody';
+import { ReadAloud } from './ReadAloud';
 import { RelatedList } from './RelatedList';
 import './article.css';
 
@@ -78,6 +79,7 @@ function ArticlePage({ article }: { article: Article }) {
   const { changed } = useStoreVersion();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [saved, setSavedState] = useState(article.saved);
+  const [read, setReadState] = useState(true);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; queued: boolean } | null>(null);
@@ -86,6 +88,7 @@ function ArticlePage({ article }: { article: Article }) {
 
   useFocusOnMount(headingRef);
   useEffect(() => setSavedState(article.saved), [article.id, article.saved]);
+  useEffect(() => setReadState(true), [article.id]);
   useEffect(() => {
     document.title = `${article.title} · ${APP_NAME}`;
   }, [article.title]);
@@ -123,6 +126,20 @@ function ArticlePage({ article }: { article: Article }) {
       setMessage(`Could not ${next ? 'save' : 'unsave'} the article: ${errorMessage(err)}`);
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** "m": the article is marked read on open; this takes it back (or marks it read again). */
+  async function toggleRead() {
+    const next = !read;
+    setReadState(next);
+    setMessage(null);
+    try {
+      await news.setRead({ id: article.id, read: next });
+      changed();
+    } catch (err) {
+      setReadState(!next);
+      setMessage(`Could not mark the article ${next ? 'read' : 'unread'}: ${errorMessage(err)}`);
     }
   }
 
@@ -189,6 +206,10 @@ function ArticlePage({ article }: { article: Article }) {
               Open original
             </button>
           )}
+          <button type="button" className="button button--quiet" onClick={toggleRead} data-command="toggle-read">
+            {read ? 'Mark as unread' : 'Mark as read'}
+          </button>
+          <ReadAloud title={article.title} bodyText={article.bodyText} language={article.language} />
           {!article.offline && <span className="badge badge--warn">Not fully stored</span>}
         </div>
         {message && (
