@@ -10,6 +10,7 @@ import { resolveCachedPhoto } from './images/cache';
 import { feedsFromOpml, opmlFromSources } from './opml';
 import type { RecoveryNote } from './store/durable-file';
 import { NewsStore } from './store/store';
+import { SearchEngine } from './search/search-engine';
 import { syncSources } from './sync/sync';
 import { urlKey } from './store/ids';
 import type { NewsService, NewsServiceOptions } from './types';
@@ -21,6 +22,8 @@ export interface CoreNewsService extends NewsService {
   readonly recoveryNotes: RecoveryNote[];
   /** Number of first-run articles seeded on this open (0 when the folder was not new). */
   readonly seededArticles: number;
+  /** The full-text index (search-index.json), loaded or rebuilt in the background. */
+  readonly search: SearchEngine;
 }
 
 const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
@@ -49,6 +52,11 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       throw error;
     }
   }
+
+  // The search index loads (or rebuilds) in the background; it never delays the first screen.
+  const search = SearchEngine.start(store, {
+    onNote: (message) => store.recoveryNotes.push({ file: search.file, message, outcome: 'set-aside', setAsidePath: null }),
+  });
 
   type Listener = (payload: never) => void;
   const listeners = new Map<NewsEventName, Set<Listener>>();
@@ -189,9 +197,8 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       await running.catch(() => undefined);
       return true;
     },
-    async search() {
-      // TODO(issue 5): the minisearch index.
-      return { hits: [], total: 0, ready: false };
+    async search(query) {
+      return search.search(query);
     },
     async exportSaved({ format }) {
       // TODO(issue 5): the real export with photos.
@@ -262,6 +269,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     photosDir: store.photosDir,
     recoveryNotes: store.recoveryNotes,
     seededArticles,
+    search,
     on(event, listener) {
       const set = listeners.get(event) ?? new Set<Listener>();
       set.add(listener as Listener);
@@ -279,6 +287,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       controller?.abort();
       await running?.catch(() => undefined);
       listeners.clear();
+      await search.close();
       await store.close();
     },
   };
