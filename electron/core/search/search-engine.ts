@@ -235,7 +235,11 @@ export class SearchEngine {
   private async hitOf(summary: StoredSummary, terms: string[], score: number): Promise<SearchHit> {
     const folded = new Set(terms);
     let snippet = snippetAround(summary.dek, folded, 240, false);
-    if (snippet === null) snippet = snippetAround((await this.bodyTextOf(summary.id)) || summary.dek, folded) ?? '';
+    if (snippet === null) {
+      // Around the first match in the body; a headline-only match shows the dek (else the body's start).
+      const body = await this.bodyTextOf(summary.id);
+      snippet = snippetAround(body, folded, 240, false) ?? (summary.dek || snippetAround(body, folded) || '');
+    }
     return {
       article: toPublicSummary(summary),
       terms: matchedWords([summary.title, summary.dek, summary.byline, snippet], folded),
