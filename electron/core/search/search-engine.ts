@@ -1,8 +1,8 @@
 /**
  * The search engine of a data folder: keeps the SearchIndex in step with the store and on disk.
  *
- * Start: reads `search-index.json` in the background (the first screen never waits), then, once
- * every summary is in memory, reconciles it with the store: indexed articles the store no longer
+ * Start: once every summary is in memory (the store's background load), reads `search-index.json`
+ * (the first screen never waits), then reconciles it with the store: indexed articles the store no longer
  * has are dropped, and articles whose fetchedAt differs from the indexed stamp (new, updated, or
  * written after the last save) are read and indexed, newest first. A missing file, a damaged one
  * (deleted: the index is derived data) or one of another version means a full rebuild that way.
@@ -134,6 +134,9 @@ export class SearchEngine {
   // ---- internals ----------------------------------------------------------------------------
 
   private async start(): Promise<void> {
+    // After the store's own background load: parsing a large index file must not hold up the
+    // first screen's requests.
+    await this.store.whenLoaded();
     const t0 = performance.now();
     const loaded = await this.readFile();
     if (this.closed) return;
@@ -141,7 +144,6 @@ export class SearchEngine {
     this.live = true;
     this.stats.origin = loaded ? 'file' : 'rebuilt';
     this.stats.loadMs = performance.now() - t0;
-    await this.store.whenLoaded();
     await this.reconcile();
     if (this.closed) return;
     this.isReady = true;
