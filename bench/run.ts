@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { runExtractBench } from './extract';
+import { runSearchBench } from './search';
 import { runStoreBench } from './store';
 import { runStress } from './stress';
 import { runSyncBench } from './sync';
@@ -81,6 +82,26 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
       'first front, reloads (painted)': `median ${ms(median(warm))}, max ${ms(Math.max(...warm))} over ${warm.length}`,
       'open an article (click to headline)': `median ${ms(r.open.paintedMedian)}, p95 ${ms(r.open.paintedP95)} painted; DOM ${ms(r.open.domMedian)} / ${ms(r.open.domP95)} over ${r.open.count} (target <= 100 ms)`,
       'DOM elements: top / middle / bottom': `${r.dom.top} / ${r.dom.middle} / ${r.dom.bottom} (stories rendered: ${r.dom.cardsTop} at the top, ${r.dom.cardsBottom} at the bottom)`,
+    };
+  },
+  search: async () => {
+    const r = await runSearchBench();
+    type Side = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const b: Side = r.build;
+    const s: Side = r.start;
+    const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+    return {
+      store: `${r.n} articles (~10 KB bodies, varied vocabulary), generated in ${(r.generateMs / 1000).toFixed(1)} s`,
+      'build from the bodies': b.error ? `failed: ${b.error}` : `${(b.buildMs / 1000).toFixed(1)} s (background), RSS ${b.rssMb.toFixed(0)} MB`,
+      'index file (search-index.json)': b.error ? '-' : `${b.fileMb.toFixed(1)} MB`,
+      'start: store open (first screen)': s.error ? `failed: ${s.error}` : ms(s.firstScreenMs),
+      'start: index file read + parsed': s.error ? '-' : `${ms(s.loadMs)} (origin: ${s.origin})`,
+      'start: search ready (all summaries + index)': s.error ? '-' : `${ms(s.readyMs)} (target <= 1000 ms)`,
+      'start: CPU time of the process until ready': s.error ? '-' : ms(s.startCpuMs) + ' (wall times above include waiting for a busy machine)',
+      'RSS after start': s.error ? '-' : `${s.rssMb.toFixed(0)} MB`,
+      'queries (avg matches)': s.error ? '-' : `${s.queries} (${s.avgHits.toFixed(0)})`,
+      'search: index query p50 / p95': s.error ? '-' : `${ms(s.index.p50)} / ${ms(s.index.p95)} wall, ${ms(s.index.cpuP50)} / ${ms(s.index.cpuP95)} CPU`,
+      'search: whole answer p50 / p95': s.error ? '-' : `${ms(s.full.p50)} / ${ms(s.full.p95)} (target p95 <= 10 ms)`,
     };
   },
   stress: async () => {

@@ -15,6 +15,7 @@ import type { RecoveryNote } from './store/durable-file';
 import { NewsStore } from './store/store';
 import { SyncScheduler, type SyncTrigger } from './scheduler';
 import { BACKED_OFF_PREFIX, syncSources } from './sync/sync';
+import { SearchEngine } from './search/search-engine';
 import { urlKey } from './store/ids';
 import type { NewsService, NewsServiceOptions } from './types';
 
@@ -25,6 +26,8 @@ export interface CoreNewsService extends NewsService {
   readonly recoveryNotes: RecoveryNote[];
   /** Number of first-run articles seeded on this open (0 when the folder was not new). */
   readonly seededArticles: number;
+  /** The full-text index (search-index.json), loaded or rebuilt in the background. */
+  readonly search: SearchEngine;
 }
 
 const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
@@ -53,6 +56,11 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       throw error;
     }
   }
+
+  // The search index loads (or rebuilds) in the background; it never delays the first screen.
+  const search = SearchEngine.start(store, {
+    onNote: (message) => store.recoveryNotes.push({ file: search.file, message, outcome: 'set-aside', setAsidePath: null }),
+  });
 
   type Listener = (payload: never) => void;
   const listeners = new Map<NewsEventName, Set<Listener>>();
@@ -259,9 +267,8 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       await running.catch(() => undefined);
       return true;
     },
-    async search() {
-      // TODO(issue 5): the minisearch index.
-      return { hits: [], total: 0, ready: false };
+    async search(query) {
+      return search.search(query);
     },
     async exportSaved({ format }) {
       await store.whenLoaded();
@@ -333,6 +340,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     photosDir: store.photosDir,
     recoveryNotes: store.recoveryNotes,
     seededArticles,
+    search,
     on(event, listener) {
       const set = listeners.get(event) ?? new Set<Listener>();
       set.add(listener as Listener);
@@ -352,6 +360,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       controller?.abort();
       await running?.catch(() => undefined);
       listeners.clear();
+      await search.close();
       await store.close();
     },
   };

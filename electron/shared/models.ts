@@ -222,6 +222,8 @@ export interface SearchResults {
   total: number;
   /** False while the index is still being built or loaded (results may be incomplete). */
   ready: boolean;
+  /** True when no article had every word, so the hits have some of them (absent otherwise). */
+  anyWord?: boolean;
 }
 
 /** A file of the saved articles, usable offline: photos are embedded (data: URLs). */

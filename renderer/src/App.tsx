@@ -9,6 +9,8 @@ import { QueueList } from './features/queue/QueueList';
 import { SavedList } from './features/saved/SavedList';
 import { SectionFront } from './features/sections/SectionFront';
 import { SectionsNav } from './features/sections/SectionsNav';
+import { focusSearchField, SearchBox } from './features/search/SearchBox';
+import { SearchScreen } from './features/search/SearchScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SourcesScreen } from './features/sources/SourcesScreen';
 import { OfflineIndicator } from './features/status/OfflineIndicator';
@@ -39,6 +41,8 @@ function Screen({ route }: { route: Route }) {
       return <SourcesScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'search':
+      return <SearchScreen query={route.query} />;
     case 'not-found':
       return (
         <div className="empty">
@@ -84,6 +88,7 @@ export function App() {
       },
       { id: 'original', keys: ['v'], label: 'Open the original in the browser', perform: () => clickCommandTarget('open-original') },
       { id: 'sync', keys: ['r'], label: 'Sync now', perform: () => clickCommandTarget('sync') },
+      { id: 'search', keys: ['/'], label: 'Search articles', perform: focusSearchField },
       { id: 'help', keys: ['?'], label: 'Show these shortcuts', perform: () => setHelpOpen(true) },
     ],
     [onArticle],
@@ -113,6 +118,7 @@ export function App() {
         <a className="masthead__name" href={hrefs.all}>
           {APP_NAME}
         </a>
+        <SearchBox route={route} />
         <div className="masthead__tools">
           <SyncControl />
           <button type="button" className="button button--quiet masthead__help" onClick={() => setHelpOpen(true)} aria-haspopup="dialog">
@@ -127,7 +133,8 @@ export function App() {
       <div className="shell__body">
         <SectionsNav route={route} />
         <main id="main" className="shell__main" tabIndex={-1}>
-          <Screen key={hrefOf(route)} route={route} />
+          {/* The search screen stays mounted while its query changes (typing must keep focus). */}
+          <Screen key={route.name === 'search' ? 'search' : hrefOf(route)} route={route} />
         </main>
       </div>
     </div>

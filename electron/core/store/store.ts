@@ -50,6 +50,9 @@ export type ArticleInput = Omit<Article, 'id' | 'saved' | 'savedAt' | 'read' | '
 
 export type UpsertStatus = 'added' | 'updated';
 
+/** A change to the stored articles, told to onArticlesChanged listeners (the search index). */
+export type ArticlesChange = { upserted: { id: string; bodyText: string } } | { deleted: string[] };
+
 export class StoreVersionError extends Error {}
 
 export class NewsStore {
@@ -73,6 +76,7 @@ export class NewsStore {
   /** index.json as last read or written, to skip rewriting an unchanged head. */
   private writtenHead = '';
   private closed = false;
+  private readonly articleListeners = new Set<(change: ArticlesChange) => void>();
 
   private constructor(dataDir: string, options: OpenStoreOptions) {
     this.dataDir = path.resolve(dataDir);
@@ -250,6 +254,7 @@ export class NewsStore {
       this.summaries.delete(articleId);
       for (const key of summary.keys) if (this.keyIndex.get(key) === articleId) this.keyIndex.delete(key);
     }
+    this.tellArticles({ deleted: ids });
     await this.saveIndex();
     await this.enqueue(async () => {
       for (const articleId of ids) {
@@ -397,6 +402,7 @@ export class NewsStore {
     await this.writeBody(id, serialize(body), !previous);
     this.summaries.set(summary);
     this.registerKeys(id, keys);
+    this.tellArticles({ upserted: { id, bodyText: input.bodyText } });
     await this.saveIndex();
     return { id, status: previous ? 'updated' : 'added' };
   }
@@ -550,6 +556,23 @@ export class NewsStore {
   /** Disk used by the data folder (walks it: call on demand, not per frame). */
   async storageInfo(): Promise<StorageInfo> {
     return storageInfo(this.dataDir, this.summaries.size);
+  }
+
+  /** Calls `listener` after each article stored (upsertArticle) and each batch forgotten
+   * (deleteArticles: removeSource, retention); returns the unsubscribe function. */
+  onArticlesChanged(listener: (change: ArticlesChange) => void): () => void {
+    this.articleListeners.add(listener);
+    return () => this.articleListeners.delete(listener);
+  }
+
+  private tellArticles(change: ArticlesChange): void {
+    for (const listener of this.articleListeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's failure never fails a store write.
+      }
+    }
   }
 
   // ---- lifecycle ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
  * Hash routes of the reader: `#/` (all articles), `#/section/<key>`, `#/article/<id>`, `#/saved`,
- * `#/sources`, `#/settings`, `#/queue` (the offline queue). Parsing and building live here so every screen links the same way.
+ * `#/sources`, `#/settings`, `#/queue` (the offline queue), `#/search?q=…&section=…&saved=1`. Parsing and building live here so every screen links the same way.
  */
 
 export type Route =
@@ -10,7 +10,15 @@ export type Route =
   | { name: 'sources' }
   | { name: 'settings' }
   | { name: 'queue' }
+  | { name: 'search'; query: SearchParams }
   | { name: 'not-found'; hash: string };
+
+/** The search screen's state in its hash: text, section key ('' = all), saved only. */
+export interface SearchParams {
+  text: string;
+  section: string;
+  saved: boolean;
+}
 
 function decode(part: string): string | null {
   try {
@@ -28,6 +36,10 @@ export function parseHash(hash: string): Route {
   if (path === '/sources') return { name: 'sources' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/queue') return { name: 'queue' };
+  if (path === '/search' || path.startsWith('/search?')) {
+    const params = new URLSearchParams(path.slice('/search'.length + 1));
+    return { name: 'search', query: { text: params.get('q') ?? '', section: params.get('section') ?? '', saved: params.get('saved') === '1' } };
+  }
   const m = /^\/(section|article)\/(.+)$/.exec(path);
   if (m) {
     const value = decode(m[2]!);
@@ -44,6 +56,14 @@ export const hrefs = {
   sources: '#/sources',
   settings: '#/settings',
   queue: '#/queue',
+  search: ({ text, section = '', saved = false }: { text: string; section?: string; saved?: boolean }) => {
+    const params = new URLSearchParams();
+    if (text) params.set('q', text);
+    if (section) params.set('section', section);
+    if (saved) params.set('saved', '1');
+    const qs = params.toString();
+    return `#/search${qs ? `?${qs}` : ''}`;
+  },
 } as const;
 
 /** The href of a route (inverse of parseHash). */
@@ -61,6 +81,8 @@ export function hrefOf(route: Route): string {
       return hrefs.settings;
     case 'queue':
       return hrefs.queue;
+    case 'search':
+      return hrefs.search(route.query);
     case 'not-found':
       return route.hash || hrefs.all;
   }
