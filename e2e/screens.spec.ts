@@ -67,6 +67,7 @@ const SCREENS: ScreenCase[] = [
   { name: 'section-front', state: 'synced', open: sectionHash, ready: ({ page }) => h1(page, story.sectionPath.at(-1)!) },
   { name: 'article', state: 'synced', open: openStory, ready: ({ page }) => page.getByRole('article').getByRole('img', { name: story.photo.alt }) },
   { name: 'saved', state: 'synced', open: '#/saved', ready: ({ page }) => link(page, story.title) },
+  { name: 'search', state: 'synced', open: '#/search?q=cafe', ready: ({ page }) => page.getByRole('main').locator('mark').first() },
   { name: 'sources', state: 'synced', open: '#/sources', ready: ({ page }) => removeSourceButton(page) },
   { name: 'offline', state: 'offline', open: '#/', ready: ({ page }) => page.getByRole('status', { name: 'Offline' }).getByText(/Last synced/) },
 ];
