@@ -69,6 +69,16 @@ export function clickStoryCommand(name: string): boolean {
   return true;
 }
 
+/** Focuses the rendered story link of a windowed list's story `index` under `root` at once (so a
+ * quick j-k-j never acts on a stale focus); false when that story is not rendered yet. */
+export function focusRenderedStory(root: ParentNode, index: number): boolean {
+  const link = root.querySelector<HTMLElement>(`[data-story-index="${index}"] [data-story-link]`);
+  if (!link) return false;
+  link.focus({ preventScroll: true });
+  link.scrollIntoView({ block: 'nearest' });
+  return true;
+}
+
 /** Moves focus to the next/previous story link (data-story-link) in main. In a windowed list
  * (stories numbered with data-story-index) the neighbour may not be rendered yet, so the list is
  * asked first with a cancelable "story-focus-request" event ({ index }) from the focused story. */

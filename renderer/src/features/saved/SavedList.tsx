@@ -11,6 +11,7 @@ import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
 import { hrefs } from '../../routing/routes';
 import { formatLongDate, formatLongDateTime, formatRelative } from '../../ui/format/dates';
+import { focusRenderedStory } from '../../ui/commands';
 import { Photo } from '../../ui/Photo';
 import { setReadingOrder } from '../../ui/readingOrder';
 import { ScreenHeading } from '../../ui/ScreenHeading';
@@ -104,6 +105,10 @@ export function SavedList() {
       const { index } = (event as CustomEvent<{ index: number }>).detail;
       event.preventDefault();
       if (index < 0 || index >= articles.length) return;
+      if (focusRenderedStory(root, index)) {
+        setPendingFocus(null);
+        return;
+      }
       win.scrollToRow(index);
       setPendingFocus(index);
     };
@@ -112,10 +117,7 @@ export function SavedList() {
   }, [articles.length, win.scrollToRow]);
   useEffect(() => {
     if (pendingFocus === null) return;
-    const link = rootRef.current?.querySelector<HTMLElement>(`[data-story-index="${pendingFocus}"] [data-story-link]`);
-    if (!link) return;
-    link.focus({ preventScroll: true });
-    setPendingFocus(null);
+    if (rootRef.current && focusRenderedStory(rootRef.current, pendingFocus)) setPendingFocus(null);
   });
 
   useEffect(() => {

@@ -10,6 +10,7 @@ import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
 import { errorMessage } from '../../api/errors';
 import { ArticleCard } from '../../ui/ArticleCard';
+import { focusRenderedStory } from '../../ui/commands';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { hrefs } from '../../routing/routes';
 import { setReadingOrder } from '../../ui/readingOrder';
@@ -114,6 +115,10 @@ export function SectionFront({ section }: { section: string | null }) {
       const { index } = (event as CustomEvent<{ index: number }>).detail;
       event.preventDefault();
       if (index < 0 || index >= count) return;
+      if (focusRenderedStory(root, index)) {
+        setPendingFocus(null);
+        return;
+      }
       if (index === 0) window.scrollTo({ top: 0 });
       else win.scrollToRow(Math.floor((index - 1) / geometry.columns));
       setPendingFocus(index);
@@ -123,11 +128,7 @@ export function SectionFront({ section }: { section: string | null }) {
   }, [count, geometry.columns, win.scrollToRow]);
   useEffect(() => {
     if (pendingFocus === null) return;
-    const link = rootRef.current?.querySelector<HTMLElement>(`[data-story-index="${pendingFocus}"] [data-story-link]`);
-    if (!link) return;
-    link.focus({ preventScroll: true });
-    link.scrollIntoView({ block: 'nearest' });
-    setPendingFocus(null);
+    if (rootRef.current && focusRenderedStory(rootRef.current, pendingFocus)) setPendingFocus(null);
   });
 
   function chooseSort(next: ArticleSort) {
