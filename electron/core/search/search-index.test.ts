@@ -87,6 +87,26 @@ describe('SearchIndex', () => {
     expect(i.size).toBe(0);
   });
 
+  it('gives the same answers after a round trip through the compact file form', async () => {
+    const words = ['harbour', 'café', 'tram', 'council', 'zürich', 'ferry', 'library', 'river', 'market', 'school'];
+    const big = SearchIndex.empty();
+    for (let i = 0; i < 300; i++) {
+      const pick = (k: number) => words[(i * 7 + k * 3) % words.length]!;
+      big.put({ id: `d${i}`, title: `${pick(1)} ${pick(2)} ${pick(1)}`, dek: pick(3), byline: `Writer ${i % 5}`, bodyText: `${pick(4)} ${pick(5)} ${pick(4)} number${i}`, stamp: `t${i}` });
+    }
+    for (let i = 0; i < 300; i += 11) big.remove(`d${i}`); // discarded: dirt the file must keep right
+    big.put({ id: 'd5', title: 'Replaced headline about zebras', dek: '', byline: '', bodyText: '', stamp: 'new' });
+    const copy = await SearchIndex.fromJSON(JSON.parse(JSON.stringify(big)));
+    expect(copy.size).toBe(big.size);
+    // Same matches and scores (equal scores may come in another order).
+    const sorted = (r: ReturnType<SearchIndex['search']>) => [...r.matches].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    for (const q of ['harbour', 'cafe tram', 'zurich ferry', 'libr', 'councel', 'zebras', 'number42', 'writer']) {
+      expect(sorted(copy.search(q))).toEqual(sorted(big.search(q)));
+    }
+    copy.put({ id: 'd1', title: 'Added after loading: quokka', dek: '', byline: '', bodyText: '', stamp: 'x' });
+    expect(ids(copy, 'quokka')).toEqual(['d1']);
+  });
+
   it('round-trips through JSON and refuses other versions', async () => {
     const copy = await SearchIndex.fromJSON(JSON.parse(JSON.stringify(index)));
     expect(ids(copy, 'cafe')).toEqual(['a']);

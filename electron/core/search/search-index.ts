@@ -4,13 +4,15 @@
  * indexed copy is current. Queries: accent-insensitive (text.ts folds both sides), typo-tolerant
  * (fuzzy 0.2, at most 2 edits, for words of 4+ letters), the last word as a prefix too, all words
  * required (AND) with a fall-back to any word (OR) when no article has them all.
- * Serialized as { format, version, stamps, index } (see docs/STORAGE.md, search-index.json).
+ * Serialized as { format, version, bodyTerms, stamps, index } with the index in the compact form of
+ * compact.ts (see docs/STORAGE.md, search-index.json).
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import { fromCompact, toCompact, type CompactIndex } from './compact';
 import { bodyTerms, fold, queryTerms, STOP_WORDS } from './text';
 
 /** Bump when the fields, term processing or body share change: an older file is rebuilt. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2; // 2: compact posting lists (compact.ts)
 export const INDEX_FORMAT = 'offline-news-search';
 /** Distinct words of a body that are indexed (measured in bench/search.ts; see bench/RESULTS.md). */
 export const BODY_TERMS = 20;
@@ -59,7 +61,7 @@ export interface SerializedIndex {
   bodyTerms: number;
   savedAt: string;
   stamps: Record<string, string>;
-  index: unknown;
+  index: CompactIndex;
 }
 
 /** The file is a search index of another version (rebuilt without a note). */
@@ -82,7 +84,7 @@ export class SearchIndex {
   }
 
   /** From a parsed file; rejects with a reason when it is not one of ours, of this version.
-   * Loads in batches (minisearch's loadJSAsync), so a large index does not hold up the event loop. */
+   * Loads in batches (compact.ts), so a large index does not hold up the event loop. */
   static async fromJSON(value: unknown, bodyTerms = BODY_TERMS): Promise<SearchIndex> {
     const v = value as Partial<SerializedIndex> | null;
     if (!v || typeof v !== 'object' || v.format !== INDEX_FORMAT) throw new Error('not a search index file');
@@ -90,7 +92,7 @@ export class SearchIndex {
       throw new OutdatedIndexError(`index version ${String(v.version)}/${String(v.bodyTerms)}, this app writes ${INDEX_VERSION}/${bodyTerms}`);
     }
     if (!v.stamps || typeof v.stamps !== 'object' || !v.index || typeof v.index !== 'object') throw new Error('missing stamps or index');
-    const mini = await MiniSearch.loadJSAsync<Doc>(v.index as Parameters<typeof MiniSearch.loadJSAsync>[0], OPTIONS);
+    const mini = await fromCompact<Doc>(v.index, OPTIONS);
     const stamps = new Map(Object.entries(v.stamps));
     if (stamps.size !== mini.documentCount) throw new Error(`${stamps.size} stamps for ${mini.documentCount} documents`);
     return new SearchIndex(mini, stamps, bodyTerms);
@@ -103,7 +105,7 @@ export class SearchIndex {
       bodyTerms: this.bodyTerms,
       savedAt: new Date().toISOString(),
       stamps: Object.fromEntries(this.stamps),
-      index: this.mini.toJSON(),
+      index: toCompact(this.mini as MiniSearch<unknown>),
     };
   }
 
