@@ -1,15 +1,15 @@
 /**
- * One feed item -> one stored article: fetch its page, extract the article (or fall back to the
- * feed's own content, keeping the more complete text), download the lead and inline photos into the
- * photo cache, point the body's <img> at the cache, and upsert it. The article is stored even when
- * its page or photos fail (offline: false, retried next sync); a worse copy never replaces a
- * complete one.
+ * One feed item -> one stored article: fetch its page, extract the article in the extraction pool
+ * (worker threads, workers/pool.ts; or fall back to the feed's own content, keeping the more
+ * complete text), download the lead and inline photos into the photo cache (unless the
+ * downloadPhotos setting is off), point the body's <img> at the cache, and upsert it. The article is
+ * stored even when its page or photos fail (offline: false, retried next sync); a worse copy never
+ * replaces a complete one.
  */
 import type { Photo } from '../../shared/models';
-import { extractArticle, extractFeedContent } from '../extract/article';
+import { extractFeedContent } from '../extract/article';
 import { splitCaptionCredit } from '../extract/credit';
 import { sectionPathFromCategories } from '../feeds/parse';
-import { decodeBody } from '../fetch/decode';
 import { fetchUrl } from '../fetch/http';
 import { cachePhoto } from '../images/cache';
 import { localizeImages } from '../images/localize';
@@ -17,6 +17,7 @@ import { dedupeKeys, shortHash, urlKey } from '../store/ids';
 import type { NewsStore } from '../store/store';
 import type { StoredSource } from '../store/schema';
 import type { CandidatePhoto, ExtractedArticle, FeedItem, FetchOptions } from '../types';
+import { sharedExtractPool, type PageExtractor } from '../workers/pool';
 import { AddressRefusedError, assertFetchAllowed } from './address-guard';
 import type { HostLimiter } from './limiter';
 
@@ -27,6 +28,8 @@ export interface ItemContext {
   signal?: AbortSignal;
   /** Hosts of the user's sources: the only local/private addresses that may be fetched. */
   trustedHosts: ReadonlySet<string>;
+  /** Page extraction (default: the shared worker pool, workers/pool.ts). */
+  extractor?: PageExtractor;
 }
 
 export interface ItemOutcome {
@@ -81,8 +84,9 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
       );
       finalUrl = res.url;
       try {
-        page = extractArticle(decodeBody(res.body, res.contentType), res.url);
+        page = await (ctx.extractor ?? sharedExtractPool()).extractPage(res.body, res.contentType, res.url);
       } catch (error) {
+        if (ctx.signal?.aborted) throw error;
         warnings.push(`page ${item.link}: ${messageOf(error)} (used the feed's text)`);
       }
     } catch (error) {
@@ -99,7 +103,9 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
   const feedBase = item.link ?? source.url;
   let feedContent = { bodyHtml: '', bodyText: '', inlinePhotos: [] as CandidatePhoto[] };
   const feedHtml = item.contentHtml || item.summary;
-  if (feedHtml) {
+  // The feed's text is never longer than its HTML, so a page text at least 0.9x that long wins
+  // without parsing and sanitizing the feed's copy.
+  if (feedHtml && !(page && page.bodyText.trim().length >= 0.9 * feedHtml.length)) {
     try {
       feedContent = extractFeedContent(feedHtml, feedBase);
     } catch (error) {
@@ -110,11 +116,14 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
   const usePage = page !== null && page.bodyText.trim().length >= 0.9 * feedContent.bodyText.trim().length;
   const body = usePage ? page! : feedContent;
 
-  // Photos: lead, then inline ones (and any <img> in the body not listed).
+  // Photos: lead, then inline ones (and any <img> in the body not listed). With downloadPhotos
+  // off none is fetched: the photo metadata is kept (file null), the body's images keep no src,
+  // and the article is complete (offline) once its text is stored.
+  const downloadPhotos = ctx.store.getSettings().downloadPhotos !== false;
   const files = new Map<string, string | null>();
   const sizes = new Map<string, { width: number; height: number }>();
   const fetchPhoto = async (url: string) => {
-    if (files.has(url)) return;
+    if (files.has(url) || !downloadPhotos) return;
     files.set(url, null);
     try {
       assertFetchAllowed(url, ctx.trustedHosts);
