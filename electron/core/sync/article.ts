@@ -61,7 +61,53 @@ export interface SyncItemOptions {
   standalone?: boolean;
 }
 
-export async function syncItem(ctx: ItemContext, source: StoredSource, item: FeedItem, opts: SyncItemOptions = {}): Promise<ItemOutcome & { id?: string; offline?: boolean }> {
+/**
+ * Items of one host worked on at once (per sync). The sync starts every item together and the
+ * limiter serves requests in order, so without this every page would be fetched and extracted
+ * (and held in memory) before the first photo is; with it an item's photos follow its page.
+ * Taken before any request and never while holding a limiter slot, so it cannot deadlock.
+ */
+export const ITEMS_PER_HOST = 16;
+const itemGates = new WeakMap<ItemContext, Map<string, Gate>>();
+
+class Gate {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
+function gateFor(ctx: ItemContext, url: string): Gate {
+  let gates = itemGates.get(ctx);
+  if (!gates) itemGates.set(ctx, (gates = new Map()));
+  let host = '';
+  try {
+    host = new URL(url).host;
+  } catch {
+    // no host: one shared gate
+  }
+  let gate = gates.get(host);
+  if (!gate) gates.set(host, (gate = new Gate(ITEMS_PER_HOST)));
+  return gate;
+}
+
+export function syncItem(ctx: ItemContext, source: StoredSource, item: FeedItem, opts: SyncItemOptions = {}): Promise<ItemOutcome & { id?: string; offline?: boolean }> {
+  return gateFor(ctx, item.link ?? source.url).run(() => syncItemNow(ctx, source, item, opts));
+}
+
+async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedItem, opts: SyncItemOptions): Promise<ItemOutcome & { id?: string; offline?: boolean }> {
   const warnings: string[] = [];
   const keys = itemKeys(source.id, item);
   const existingId = ctx.store.findArticleId(keys);
