@@ -172,9 +172,10 @@ export class ExtractPool implements PageExtractor {
       if (!this.queue.length) break;
       if (slot.ready && !slot.job) this.assign(slot, this.queue.shift()!);
     }
-    const starting = this.slots.filter((s) => !s.ready).length;
+    let starting = this.slots.filter((s) => !s.ready).length;
     while (this.queue.length > starting && this.slots.length < this.size) {
       if (!this.startWorker()) return;
+      starting++;
     }
     this.updateRefs();
   }
