@@ -1,6 +1,8 @@
 /**
  * electron-vite build of the three parts of the desktop app:
  * - main     electron/main/index.ts    -> out/main/index.js   (ESM; runtime dependencies stay external)
+ *            electron/core/workers/extract-worker.ts -> out/main/extract-worker.js (the page-extraction
+ *            worker thread, its own entry; workers/pool.ts finds it beside the bundle)
  * - preload  electron/preload/index.ts -> out/preload/index.cjs (CJS: a sandboxed preload cannot be ESM;
  *                                          everything bundled, it may only require 'electron')
  * - renderer renderer/index.html       -> out/renderer         (React; also served by the browser host)
@@ -17,8 +19,14 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       // package.json "dependencies" are external and loaded from node_modules (or the asar) at run time.
       externalizeDeps: true,
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
-      rolldownOptions: { output: { entryFileNames: 'index.js' } },
+      lib: {
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'extract-worker': resolve(root, 'electron/core/workers/extract-worker.ts'),
+        },
+        formats: ['es'],
+      },
+      rolldownOptions: { output: { entryFileNames: '[name].js' } },
     },
   },
   preload: {

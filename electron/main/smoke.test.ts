@@ -7,6 +7,7 @@
  * denied, permissions denied, protocol headers and traversal refusal, the app menu built from the
  * commands table, no new-articles notification by default and one (click: focus, open the article)
  * once a section is chosen, the window's saved size and position restored and saved again, a clean quit.
+ * Also: the page-extraction worker (out/main/extract-worker.js) is built beside main and works.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, staleBuildReason } from '../../scripts/electron-smoke/build-state';
 import { startNewsServer } from '../../e2e/fixtures/news-server';
@@ -227,6 +229,28 @@ describe('built bundles', () => {
     );
     expect(specifiers).toContain('electron');
     expect(offending).toEqual([]);
+  });
+
+  it('the page-extraction worker is built beside main and extracts a page in a worker thread', async () => {
+    const workerFile = join(repoRoot, 'out', 'main', 'extract-worker.js');
+    const worker = new Worker(workerFile);
+    try {
+      const html = `<html><head><title>Bridge</title></head><body><article><h1>Bridge reopens</h1>${'<p>The old bridge reopened on Monday after two years of repairs, the council said in a statement.</p>'.repeat(8)}</article></body></html>`;
+      const answers: { ready?: boolean; id?: number; ok?: boolean; result?: { title: string; bodyText: string } }[] = [];
+      await new Promise<void>((resolve, reject) => {
+        worker.on('error', reject);
+        worker.on('message', (m: (typeof answers)[number]) => {
+          answers.push(m);
+          if (m.ready) worker.postMessage({ id: 1, task: { url: 'https://example.test/a/bridge', contentType: 'text/html', body: new TextEncoder().encode(html) } });
+          if (m.id === 1) resolve();
+        });
+      });
+      expect(answers[0]).toEqual({ ready: true });
+      expect(answers[1]).toMatchObject({ id: 1, ok: true, result: { title: 'Bridge reopens' } });
+      expect(answers[1]!.result!.bodyText).toContain('The old bridge reopened on Monday');
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('the preload is one CommonJS file that requires nothing but electron', async () => {

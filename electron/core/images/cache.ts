@@ -3,6 +3,8 @@
  * or AVIF (sniffed magic bytes, never the URL or Content-Type; HTML and SVG are refused), reads
  * its size from the header (refusing > 50 megapixels before anything decodes it), and stores it
  * as "<sha256>.<ext>" in the photos folder with a temp file + fsync + rename. Idempotent.
+ * Photos stored at the same time share one fsync of the folder (each caller waits for an fsync
+ * that started after its rename).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync } from 'node:fs';
@@ -88,6 +90,42 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+interface DirSync {
+  running: Promise<void> | null;
+  next: Promise<void> | null;
+}
+const dirSyncs = new Map<string, DirSync>();
+
+/** Resolves after an fsync of `dir` that started after this call; concurrent callers share one. */
+function syncDirShared(dir: string): Promise<void> {
+  let state = dirSyncs.get(dir);
+  if (!state) dirSyncs.set(dir, (state = { running: null, next: null }));
+  const s = state;
+  const run = (): Promise<void> =>
+    (s.running = fsyncDir(dir).finally(() => {
+      s.running = null;
+    }));
+  if (!s.running) return run();
+  s.next ??= s.running.then(() => {
+    s.next = null;
+    return run();
+  });
+  return s.next;
+}
+
+/** Folders known to exist (one mkdir per folder and process, not one per photo). */
+const madeDirs = new Set<string>();
+
+async function writeNew(temp: string, bytes: Buffer): Promise<void> {
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Stores checked photo bytes in the cache (content-addressed). */
 export async function storePhotoBytes(bytes: Buffer, photosDir: string): Promise<CachedPhoto> {
   const info = inspectPhoto(bytes);
@@ -95,24 +133,30 @@ export async function storePhotoBytes(bytes: Buffer, photosDir: string): Promise
   const file = `${hash}.${info.ext}`;
   const target = path.join(photosDir, file);
   const result: CachedPhoto = { file, mime: info.mime, width: info.width, height: info.height, bytes: bytes.length };
-  await mkdir(photosDir, { recursive: true });
+  if (!madeDirs.has(photosDir)) {
+    await mkdir(photosDir, { recursive: true });
+    madeDirs.add(photosDir);
+  }
   const existing = await stat(target).catch(() => null);
   if (existing?.isFile() && existing.size === bytes.length) return result;
   const temp = path.join(photosDir, `.${hash}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      await writeNew(temp, bytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // The folder was removed since it was made: make it again.
+      madeDirs.delete(photosDir);
+      await mkdir(photosDir, { recursive: true });
+      madeDirs.add(photosDir);
+      await writeNew(temp, bytes);
     }
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
-  await fsyncDir(photosDir);
+  await syncDirShared(photosDir);
   return result;
 }
 

@@ -38,4 +38,14 @@ describe('localizeImages', () => {
     expect(out).not.toContain('passwd');
     expect(out).not.toMatch(/\ssrc=/);
   });
+
+  it('rewrites tags only: escaped markup in text, entities and ">" in attribute values survive', () => {
+    const html =
+      '<p>Write &lt;img src="https://x.test/t.jpg"&gt; to embed</p><img alt="a &gt; b &amp; &quot;c&quot;" src="https://x.test/e.jpg?x=1&amp;y=2" title="1 > 0" />';
+    const out = localizeImages(html, new Map([['https://x.test/e.jpg?x=1&y=2', A]]));
+    expect(out).toContain('<p>Write &lt;img src="https://x.test/t.jpg"&gt; to embed</p>');
+    expect(out).toBe(
+      `<p>Write &lt;img src="https://x.test/t.jpg"&gt; to embed</p><img alt="a &gt; b &amp; &quot;c&quot;" src="/photos/${A}" title="1 &gt; 0" data-remote-src="https://x.test/e.jpg?x=1&amp;y=2" />`,
+    );
+  });
 });

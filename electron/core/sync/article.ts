@@ -1,15 +1,15 @@
 /**
- * One feed item -> one stored article: fetch its page, extract the article (or fall back to the
- * feed's own content, keeping the more complete text), download the lead and inline photos into the
- * photo cache, point the body's <img> at the cache, and upsert it. The article is stored even when
- * its page or photos fail (offline: false, retried next sync); a worse copy never replaces a
- * complete one.
+ * One feed item -> one stored article: fetch its page, extract the article in the extraction pool
+ * (worker threads, workers/pool.ts; or fall back to the feed's own content, keeping the more
+ * complete text), download the lead and inline photos into the photo cache (unless the
+ * downloadPhotos setting is off), point the body's <img> at the cache, and upsert it. The article is
+ * stored even when its page or photos fail (offline: false, retried next sync); a worse copy never
+ * replaces a complete one.
  */
 import type { Photo } from '../../shared/models';
-import { extractArticle, extractFeedContent } from '../extract/article';
+import { extractFeedContent } from '../extract/article';
 import { splitCaptionCredit } from '../extract/credit';
 import { sectionPathFromCategories } from '../feeds/parse';
-import { decodeBody } from '../fetch/decode';
 import { fetchUrl } from '../fetch/http';
 import { cachePhoto } from '../images/cache';
 import { localizeImages } from '../images/localize';
@@ -17,6 +17,7 @@ import { dedupeKeys, shortHash, urlKey } from '../store/ids';
 import type { NewsStore } from '../store/store';
 import type { StoredSource } from '../store/schema';
 import type { CandidatePhoto, ExtractedArticle, FeedItem, FetchOptions } from '../types';
+import { sharedExtractPool, type PageExtractor } from '../workers/pool';
 import { AddressRefusedError, assertFetchAllowed } from './address-guard';
 import type { HostLimiter } from './limiter';
 
@@ -27,6 +28,8 @@ export interface ItemContext {
   signal?: AbortSignal;
   /** Hosts of the user's sources: the only local/private addresses that may be fetched. */
   trustedHosts: ReadonlySet<string>;
+  /** Page extraction (default: the shared worker pool, workers/pool.ts). */
+  extractor?: PageExtractor;
 }
 
 export interface ItemOutcome {
@@ -58,7 +61,53 @@ export interface SyncItemOptions {
   standalone?: boolean;
 }
 
-export async function syncItem(ctx: ItemContext, source: StoredSource, item: FeedItem, opts: SyncItemOptions = {}): Promise<ItemOutcome & { id?: string; offline?: boolean }> {
+/**
+ * Items of one host worked on at once (per sync). The sync starts every item together and the
+ * limiter serves requests in order, so without this every page would be fetched and extracted
+ * (and held in memory) before the first photo is; with it an item's photos follow its page.
+ * Taken before any request and never while holding a limiter slot, so it cannot deadlock.
+ */
+export const ITEMS_PER_HOST = 16;
+const itemGates = new WeakMap<ItemContext, Map<string, Gate>>();
+
+class Gate {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
+function gateFor(ctx: ItemContext, url: string): Gate {
+  let gates = itemGates.get(ctx);
+  if (!gates) itemGates.set(ctx, (gates = new Map()));
+  let host = '';
+  try {
+    host = new URL(url).host;
+  } catch {
+    // no host: one shared gate
+  }
+  let gate = gates.get(host);
+  if (!gate) gates.set(host, (gate = new Gate(ITEMS_PER_HOST)));
+  return gate;
+}
+
+export function syncItem(ctx: ItemContext, source: StoredSource, item: FeedItem, opts: SyncItemOptions = {}): Promise<ItemOutcome & { id?: string; offline?: boolean }> {
+  return gateFor(ctx, item.link ?? source.url).run(() => syncItemNow(ctx, source, item, opts));
+}
+
+async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedItem, opts: SyncItemOptions): Promise<ItemOutcome & { id?: string; offline?: boolean }> {
   const warnings: string[] = [];
   const keys = itemKeys(source.id, item);
   const existingId = ctx.store.findArticleId(keys);
@@ -81,8 +130,9 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
       );
       finalUrl = res.url;
       try {
-        page = extractArticle(decodeBody(res.body, res.contentType), res.url);
+        page = await (ctx.extractor ?? sharedExtractPool()).extractPage(res.body, res.contentType, res.url);
       } catch (error) {
+        if (ctx.signal?.aborted) throw error;
         warnings.push(`page ${item.link}: ${messageOf(error)} (used the feed's text)`);
       }
     } catch (error) {
@@ -99,7 +149,9 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
   const feedBase = item.link ?? source.url;
   let feedContent = { bodyHtml: '', bodyText: '', inlinePhotos: [] as CandidatePhoto[] };
   const feedHtml = item.contentHtml || item.summary;
-  if (feedHtml) {
+  // The feed's text is never longer than its HTML, so a page text at least 0.9x that long wins
+  // without parsing and sanitizing the feed's copy.
+  if (feedHtml && !(page && page.bodyText.trim().length >= 0.9 * feedHtml.length)) {
     try {
       feedContent = extractFeedContent(feedHtml, feedBase);
     } catch (error) {
@@ -110,11 +162,14 @@ export async function syncItem(ctx: ItemContext, source: StoredSource, item: Fee
   const usePage = page !== null && page.bodyText.trim().length >= 0.9 * feedContent.bodyText.trim().length;
   const body = usePage ? page! : feedContent;
 
-  // Photos: lead, then inline ones (and any <img> in the body not listed).
+  // Photos: lead, then inline ones (and any <img> in the body not listed). With downloadPhotos
+  // off none is fetched: the photo metadata is kept (file null), the body's images keep no src,
+  // and the article is complete (offline) once its text is stored.
+  const downloadPhotos = ctx.store.getSettings().downloadPhotos !== false;
   const files = new Map<string, string | null>();
   const sizes = new Map<string, { width: number; height: number }>();
   const fetchPhoto = async (url: string) => {
-    if (files.has(url)) return;
+    if (files.has(url) || !downloadPhotos) return;
     files.set(url, null);
     try {
       assertFetchAllowed(url, ctx.trustedHosts);
