@@ -362,6 +362,8 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       listeners.clear();
       await search.close();
       await store.close();
+      // The shared extraction pool stays: its workers are unref'd when idle (they never hold the
+      // process open) and another service in this process may be using it.
     },
   };
 }

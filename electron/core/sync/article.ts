@@ -10,7 +10,7 @@ import type { Photo } from '../../shared/models';
 import { extractFeedContent } from '../extract/article';
 import { splitCaptionCredit } from '../extract/credit';
 import { sectionPathFromCategories } from '../feeds/parse';
-import { fetchUrl } from '../fetch/http';
+import { fetchWithRetry, type RetryPolicy } from '../fetch/retry';
 import { cachePhoto } from '../images/cache';
 import { localizeImages } from '../images/localize';
 import { dedupeKeys, shortHash, urlKey } from '../store/ids';
@@ -30,6 +30,8 @@ export interface ItemContext {
   trustedHosts: ReadonlySet<string>;
   /** Page extraction (default: the shared worker pool, workers/pool.ts). */
   extractor?: PageExtractor;
+  /** Retries of transient page failures (default: fetch/retry.ts DEFAULT_RETRY_POLICY). */
+  retry?: RetryPolicy;
 }
 
 export interface ItemOutcome {
@@ -125,8 +127,11 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
   if (item.link) {
     try {
       assertFetchAllowed(item.link, ctx.trustedHosts);
-      const res = await ctx.limiter.run(item.link, () =>
-        fetchUrl(item.link!, { ...ctx.fetchOptions, accept: HTML_ACCEPT, signal: ctx.signal }),
+      // Transient failures are retried; each attempt takes a limiter slot, the waits hold none.
+      const res = await fetchWithRetry(
+        item.link,
+        { ...ctx.fetchOptions, accept: HTML_ACCEPT, signal: ctx.signal },
+        { ...ctx.retry, wrap: (attempt) => ctx.limiter.run(item.link!, attempt) },
       );
       finalUrl = res.url;
       try {
