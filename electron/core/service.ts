@@ -15,7 +15,7 @@ import type { RecoveryNote } from './store/durable-file';
 import { NewsStore } from './store/store';
 import { SyncScheduler, type SyncTrigger } from './scheduler';
 import { BACKED_OFF_PREFIX, syncSources } from './sync/sync';
-import { SearchEngine } from './search/search-engine';
+import { SearchEngine, START_DELAY_MS } from './search/search-engine';
 import { urlKey } from './store/ids';
 import type { NewsService, NewsServiceOptions } from './types';
 
@@ -59,6 +59,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
 
   // The search index loads (or rebuilds) in the background; it never delays the first screen.
   const search = SearchEngine.start(store, {
+    startDelayMs: START_DELAY_MS,
     onNote: (message) => store.recoveryNotes.push({ file: search.file, message, outcome: 'set-aside', setAsidePath: null }),
   });
 
@@ -184,7 +185,9 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
 
   const api: NewsApi = {
     async getStatus(): Promise<AppStatus> {
-      await store.whenLoaded();
+      // Answered at once, also while older summaries still load (articleCount then counts those
+      // read so far): three callers at start-up must not hold browser connections the first
+      // front needs.
       return {
         online: isOnline(),
         syncing: running !== null,

@@ -139,6 +139,7 @@ export interface AppStatus {
   online: boolean;
   syncing: boolean;
   lastSyncAt: string | null;
+  /** Articles stored (while older summaries still load at start-up: those read so far). */
   articleCount: number;
   dataDir: string;
   /** Damaged store files found at start-up and what was done (restored from .bak or set aside),

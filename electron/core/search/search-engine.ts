@@ -33,7 +33,14 @@ export interface SearchEngineOptions {
   batch?: number;
   /** Told about a damaged or outdated index file (the service adds it to its notes). */
   onNote?: (message: string) => void;
+  /** After the store's background load, how long loading the index waits so the first screen's
+   * requests are served first (default 0; the service uses START_DELAY_MS). A search starts it at
+   * once. */
+  startDelayMs?: number;
 }
+
+/** The service's start delay: the first front at 50k is served in ~1 s; the index waits for it. */
+export const START_DELAY_MS = 1500;
 
 export interface SearchEngineStats {
   /** 'file': loaded from search-index.json; 'rebuilt': built from the bodies (no usable file). */
@@ -56,6 +63,8 @@ export class SearchEngine {
   private saving: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private readonly unsubscribe: () => void;
+  private kick: () => void = () => undefined;
+  private readonly kicked = new Promise<void>((resolve) => (this.kick = resolve));
 
   private constructor(
     private readonly store: NewsStore,
@@ -83,6 +92,7 @@ export class SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResults> {
+    this.kick(); // a reader is searching: load the index now
     const limit = Math.min(500, Math.max(1, query.limit ?? 50));
     const { matches, anyWord } = this.index.search(query.text);
     const section = query.section ?? '';
@@ -125,6 +135,7 @@ export class SearchEngine {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.kick();
     this.unsubscribe();
     this.clearTimer();
     await this.started.catch(() => undefined);
@@ -137,6 +148,14 @@ export class SearchEngine {
     // After the store's own background load: parsing a large index file must not hold up the
     // first screen's requests.
     await this.store.whenLoaded();
+    const delay = this.options.startDelayMs ?? 0;
+    if (delay > 0) {
+      const timer = setTimeout(() => this.kick(), delay);
+      timer.unref?.();
+      await this.kicked;
+      clearTimeout(timer);
+    }
+    if (this.closed) return;
     const t0 = performance.now();
     const loaded = await this.readFile();
     if (this.closed) return;

@@ -21,14 +21,21 @@ function replaceQuery(next: SearchParams) {
 
 export function SearchScreen({ query }: { query: SearchParams }) {
   const [limit, setLimit] = useState(PAGE);
+  // While the index is still loading (ready: false) the results are asked again every second.
+  const [attempt, setAttempt] = useState(0);
   const text = query.text.trim();
-  const key = `${hrefs.search(query)}|${limit}`;
+  const key = `${hrefs.search(query)}|${limit}|${attempt}`;
   const { data, error, loading } = useLoad<SearchResults | null>(key, (news) =>
     text ? news.search({ text, section: query.section || undefined, saved: query.saved || undefined, limit }) : Promise.resolve(null),
   );
   const { data: sections } = useLoad('sections', (news) => news.listSections());
 
   useEffect(() => setLimit(PAGE), [query.text, query.section, query.saved]);
+  useEffect(() => {
+    if (!data || data.ready) return;
+    const timer = setTimeout(() => setAttempt((n) => n + 1), 1000);
+    return () => clearTimeout(timer);
+  }, [data]);
   useEffect(() => {
     document.title = `${text ? `Search: ${text}` : 'Search'} · ${APP_NAME}`;
   }, [text]);
