@@ -23,6 +23,11 @@ export function SearchScreen({ query }: { query: SearchParams }) {
   const [limit, setLimit] = useState(PAGE);
   // While the index is still loading (ready: false) the results are asked again every second.
   const [attempt, setAttempt] = useState(0);
+  // The box shows its new state at once; the route (hashchange) follows a moment later.
+  const [savedOnly, setSavedOnly] = useState(query.saved);
+  useEffect(() => setSavedOnly(query.saved), [query.saved]);
+  const [sectionKey, setSectionKey] = useState(query.section);
+  useEffect(() => setSectionKey(query.section), [query.section]);
   const text = query.text.trim();
   const key = `${hrefs.search(query)}|${limit}|${attempt}`;
   const { data, error, loading } = useLoad<SearchResults | null>(key, (news) =>
@@ -53,7 +58,13 @@ export function SearchScreen({ query }: { query: SearchParams }) {
       <div className="search__filters" role="group" aria-label="Filters">
         <label className="search__filter">
           <span>Section</span>
-          <select value={query.section} onChange={(e) => replaceQuery({ ...query, section: e.target.value })}>
+          <select
+            value={sectionKey}
+            onChange={(e) => {
+              setSectionKey(e.target.value);
+              replaceQuery({ ...query, section: e.target.value });
+            }}
+          >
             <option value="">All sections</option>
             {(sections ?? []).map((s) => (
               <option key={s.key} value={s.key}>
@@ -64,7 +75,14 @@ export function SearchScreen({ query }: { query: SearchParams }) {
           </select>
         </label>
         <label className="search__filter search__filter--check">
-          <input type="checkbox" checked={query.saved} onChange={(e) => replaceQuery({ ...query, saved: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={savedOnly}
+            onChange={(e) => {
+              setSavedOnly(e.target.checked);
+              replaceQuery({ ...query, saved: e.target.checked });
+            }}
+          />
           <span>Saved only</span>
         </label>
       </div>
