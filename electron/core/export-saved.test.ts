@@ -7,7 +7,7 @@ import { makeJpeg, makePng } from '../../scripts/photo-maker';
 import { exportSaved } from './export-saved';
 import { markdownOf } from './html-markdown';
 import { storePhotoBytes } from './images/cache';
-import { dedupeKeys } from './store/ids';
+import { articleInput } from './store/article-input.fixture';
 import { NewsStore, type ArticleInput } from './store/store';
 
 let dir: string;
@@ -22,29 +22,15 @@ afterEach(async () => {
 });
 
 function input(link: string, overrides: Partial<ArticleInput> = {}): ArticleInput {
-  return {
-    keys: dedupeKeys({ sourceId: 's1', guid: null, link }),
-    url: link,
-    canonicalUrl: link,
-    sourceId: 's1',
+  return articleInput(link, {
     sourceTitle: 'Westmere Gazette',
-    sectionPath: ['News', 'City'],
     title: 'Harbour ferry returns after the winter',
     dek: 'The old boat is back on the water.',
     byline: 'Ada Quill',
-    publishedAt: '2024-02-16T00:00:00.000Z',
     updatedAt: '2024-02-18T09:30:00.000Z',
-    thumbnail: null,
-    offline: true,
-    photo: null,
-    bodyHtml: '<p>Body</p>',
-    bodyText: 'Body',
-    related: [],
-    contentSource: 'page',
     siteName: 'Westmere Gazette',
-    language: 'en',
     ...overrides,
-  };
+  });
 }
 
 async function savedArticleWithPhotos(): Promise<{ lead: string; inline: string }> {

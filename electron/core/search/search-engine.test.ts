@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dedupeKeys } from '../store/ids';
+import { articleInput } from '../store/article-input.fixture';
 import { NewsStore, type ArticleInput } from '../store/store';
 import { SEARCH_INDEX_FILE, SearchEngine } from './search-engine';
 
@@ -15,30 +15,13 @@ afterEach(async () => {
 });
 
 function input(n: number, overrides: Partial<ArticleInput> = {}): ArticleInput {
-  const link = `https://news.example/story-${n}`;
-  return {
-    keys: dedupeKeys({ sourceId: 's1', guid: null, link }),
-    url: link,
-    canonicalUrl: link,
-    sourceId: 's1',
-    sourceTitle: 'Example News',
-    sectionPath: ['News', 'City'],
+  return articleInput(`https://news.example/story-${n}`, {
     title: `Story ${n}`,
     dek: 'A short dek',
     byline: 'A. Writer',
     publishedAt: `2024-02-${String(10 + n).padStart(2, '0')}T00:00:00.000Z`,
-    updatedAt: null,
-    thumbnail: null,
-    offline: true,
-    photo: null,
-    bodyHtml: '<p>Body</p>',
-    bodyText: 'Body',
-    related: [],
-    contentSource: 'page',
-    siteName: 'Example',
-    language: 'en',
     ...overrides,
-  };
+  });
 }
 
 async function openBoth(options: { progressive?: number } = {}) {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dedupeKeys } from './ids';
+import { articleInput } from './article-input.fixture';
 import { NewsStore, type ArticleInput } from './store';
 
 let dir: string;
@@ -14,30 +14,8 @@ afterEach(async () => {
 });
 
 function input(n: number, section: string[]): ArticleInput {
-  const link = `https://news.example/story-${n}`;
-  return {
-    keys: dedupeKeys({ sourceId: 's1', guid: null, link }),
-    url: link,
-    canonicalUrl: link,
-    sourceId: 's1',
-    sourceTitle: 'Example News',
-    sectionPath: section,
-    title: `Story ${n}`,
-    dek: '',
-    byline: '',
-    // Story 1 is the oldest; days apart so partitions differ too.
-    publishedAt: new Date(Date.UTC(2024, 0, n, 12)).toISOString(),
-    updatedAt: null,
-    thumbnail: null,
-    offline: true,
-    photo: null,
-    bodyHtml: '<p>Body</p>',
-    bodyText: 'Body',
-    related: [],
-    contentSource: 'page',
-    siteName: 'Example',
-    language: 'en',
-  };
+  // Story 1 is the oldest; days apart so partitions differ too.
+  return articleInput(`https://news.example/story-${n}`, { sectionPath: section, title: `Story ${n}`, publishedAt: new Date(Date.UTC(2024, 0, n, 12)).toISOString() });
 }
 
 /** Stories 1..10: odd ones in News > City, even ones in Sport. */

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dedupeKeys } from './ids';
+import { articleInput } from './article-input.fixture';
 import { validateArg } from '../../shared/validate';
 import { MB } from './budget';
 import { articlesToPrune, checkSettingsPatch } from './retention';
@@ -29,30 +29,18 @@ const photoA = 'a'.repeat(64) + '.jpg';
 const photoB = 'b'.repeat(64) + '.png';
 
 function input(n: number, sourceId = 's1', photo: string | null = null): ArticleInput {
-  const link = `https://news.example/${sourceId}/${n}`;
-  return {
-    keys: dedupeKeys({ sourceId, guid: null, link }),
-    url: link,
-    canonicalUrl: link,
+  return articleInput(`https://news.example/${sourceId}/${n}`, {
     sourceId,
     sourceTitle: sourceId,
     sectionPath: ['News'],
     title: `Story ${n}`,
-    dek: '',
-    byline: '',
     // n = 0 is the newest
     publishedAt: new Date(Date.UTC(2024, 1, 28) - n * 3_600_000).toISOString(),
-    updatedAt: null,
-    thumbnail: null,
-    offline: true,
     photo: photo ? { file: photo, url: 'https://news.example/p', caption: '', credit: '', alt: '', width: null, height: null } : null,
     bodyHtml: n === 1 ? `<p>x</p><img src="/photos/${photoB}">` : '<p>x</p>',
     bodyText: 'x',
-    related: [],
-    contentSource: 'page',
     siteName: '',
-    language: 'en',
-  };
+  });
 }
 
 function summary(id: string, sourceId: string, hoursAgo: number, fetchedDaysAgo: number, saved = false): StoredSummary {

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleInput } from './article-input.fixture';
 import { cleanLink, dedupeKeys } from './ids';
 import { DataDirLockedError } from './lock';
 import { NewsStore, type ArticleInput } from './store';
@@ -16,31 +17,8 @@ afterEach(async () => {
 });
 
 function input(overrides: Partial<ArticleInput> & { guid?: string | null; link?: string }): ArticleInput {
-  const link = overrides.link ?? 'https://news.example/world/story-1';
-  const { guid = null, ...rest } = overrides;
-  return {
-    keys: dedupeKeys({ sourceId: 's1', guid, link }),
-    url: link,
-    canonicalUrl: link,
-    sourceId: 's1',
-    sourceTitle: 'Example News',
-    sectionPath: ['News', 'World'],
-    title: 'A story',
-    dek: 'Short dek',
-    byline: 'A. Writer',
-    publishedAt: '2024-02-16T00:00:00.000Z',
-    updatedAt: null,
-    thumbnail: null,
-    offline: true,
-    photo: null,
-    bodyHtml: '<p>Body</p>',
-    bodyText: 'Body',
-    related: [],
-    contentSource: 'page',
-    siteName: 'Example',
-    language: 'en',
-    ...rest,
-  };
+  const { link = 'https://news.example/world/story-1', ...rest } = overrides;
+  return articleInput(link, { sectionPath: ['News', 'World'], dek: 'Short dek', byline: 'A. Writer', ...rest });
 }
 
 describe('ids', () => {
