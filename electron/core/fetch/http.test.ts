@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBody } from './decode';
 import { FetchError, fetchUrl } from './http';
+import { streamFiller } from '../../../e2e/fixtures/fault-server';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -45,20 +46,7 @@ const routes: Record<string, Handler> = {
   '/huge-stream': (_req, res) => {
     // 50 MiB, chunked (no Content-Length), written as fast as the client takes it.
     res.writeHead(200, { 'Content-Type': 'text/xml' });
-    const chunk = Buffer.alloc(64 * 1024, 0x61);
-    let sent = 0;
-    const pump = (): void => {
-      while (sent < 50 * 1024 * 1024) {
-        sent += chunk.length;
-        if (!res.write(chunk)) {
-          res.once('drain', pump);
-          return;
-        }
-      }
-      res.end();
-    };
-    res.on('close', () => res.removeAllListeners('drain'));
-    pump();
+    streamFiller(res, 50 * 1024 * 1024, 0x61);
   },
   '/huge-declared': (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/xml', 'Content-Length': String(50 * 1024 * 1024) });
