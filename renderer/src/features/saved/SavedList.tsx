@@ -167,7 +167,7 @@ export function SavedList() {
         <p className="screen-heading__note">Saved articles stay available offline and are never cleaned up.</p>
         {articles.length > 0 && (
           <div className="saved__bar">
-            <label className="saved__sort">
+            <label className="toolbar-field">
               <span>Sort</span>
               <select value={sort} onChange={(e) => chooseSort(e.target.value as SavedSort)}>
                 <option value="saved">Recently saved</option>
@@ -175,7 +175,7 @@ export function SavedList() {
                 <option value="oldest">Oldest published</option>
               </select>
             </label>
-            <div className="saved__export" role="group" aria-label="Export saved">
+            <div className="toolbar-field" role="group" aria-label="Export saved">
               <span aria-hidden="true">Export saved:</span>
               <button type="button" className="button button--quiet button--small" onClick={() => exportAs('html')} disabled={exporting}>
                 HTML<span className="visually-hidden"> file with photos</span>

@@ -193,7 +193,7 @@ export function SectionFront({ section }: { section: string | null }) {
               {unread > 0 && `, ${unread.toLocaleString('en-GB')} unread`}
             </p>
             <div className="front__tools">
-              <label className="front__sort">
+              <label className="toolbar-field">
                 <span>Sort</span>
                 <select value={sort} onChange={(e) => chooseSort(e.target.value === 'oldest' ? 'oldest' : 'newest')}>
                   <option value="newest">Newest first</option>
