@@ -8,6 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { fixtureArticleBySlug, startNewsServer, type NewsServer } from './fixtures/news-server';
 import { expect, test } from './support/fixtures';
+import { ELECTRON_ONLINE_REASON } from './support/host-api';
 
 const library = fixtureArticleBySlug('westmere-library-opens');
 const river = fixtureArticleBySlug('orwen-river-cleanup'); // library's related story, in the RSS feed
@@ -42,8 +43,8 @@ async function syncAndWait(page: Page): Promise<void> {
   await expect(button).toBeEnabled({ timeout: 60_000 });
 }
 
-// One host is enough here (the journey in reader.spec.ts runs in both); skipped before any app starts.
-test.skip(({ appHost }) => appHost !== 'browser', 'browser host only');
+// Skipped before any app starts: the journey goes offline by stopping the fixture site.
+test.skip(({ appHost }) => appHost !== 'browser', ELECTRON_ONLINE_REASON);
 
 test('read photos and related links with the site down; a link that is not stored is queued and synced later', async ({ page, app, newsServer }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 });

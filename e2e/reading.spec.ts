@@ -24,7 +24,6 @@ const test = base.extend<{ dataDir: string }>({
   },
 });
 
-test.skip(({ appHost }) => appHost !== 'browser', 'the generated store is exercised in the browser host');
 
 const cards = (page: Page) => page.locator('main .front__cell');
 
@@ -88,7 +87,8 @@ test('a 3,000-story front keeps a bounded DOM while scrolling and sorts oldest f
   await expect(lead.getByRole('link', { name: uiStoryTitle(0), exact: true })).toBeVisible();
 });
 
-test('keyboard only: j/k past the rendered window, m, o, s; Listen says there is no voice', async ({ page }) => {
+test('keyboard only: j/k past the rendered window, m, o, s; Listen says there is no voice', async ({ page, appHost }) => {
+  test.skip(appHost !== 'browser', "asserts the no-voice message: the system Chromium here has no speech voices, a desktop running Electron usually has some");
   await page.setViewportSize({ width: 1280, height: 900 });
   await expect(page.getByRole('link', { name: uiStoryTitle(0), exact: true })).toBeVisible();
   const rendered = await cards(page).count();
@@ -138,7 +138,11 @@ test('keyboard only: j/k past the rendered window, m, o, s; Listen says there is
   await expectAxeClean(page);
 });
 
-test('Saved: sorted, windowed, and exported as HTML and Markdown with the photos inside', async ({ page }) => {
+test('Saved: sorted, windowed, and exported as HTML and Markdown with the photos inside', async ({ page, appHost }) => {
+  test.skip(
+    appHost !== 'browser',
+    'Electron saves a download through its own save dialog (electron/main sets no will-download handler), which Playwright cannot answer',
+  );
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Saved', exact: true }).click();
   const items = page.locator('main .saved__item');

@@ -58,7 +58,7 @@ test('page code has no Node: no require, process or module globals', async ({ pa
 });
 
 test('Electron window: effective web preferences are the hardened set and window.news is the contract only', async ({ app, page }) => {
-  test.skip(app.host !== 'electron', 'Electron only');
+  test.skip(app.host !== 'electron', 'checks the Electron window (web preferences, preload); the browser host has no such window');
   expect(page.url()).toMatch(/^app:\/\/reader\//);
   const bridgeKeys = await page.evaluate(() => Object.keys((window as unknown as { news: object }).news).sort());
   expect(bridgeKeys).toEqual([...Object.keys(channels), 'on'].sort());

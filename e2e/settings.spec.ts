@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
+import { callHost } from './support/host-api';
 
 test('storage used is shown and a retention change survives a reload', async ({ page, app }) => {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
@@ -50,20 +51,8 @@ test('storage used is shown and a retention change survives a reload', async ({ 
   await expect(page.getByLabel('Storage budget (MB)')).toHaveValue('500');
   await expect(page.getByRole('region', { name: 'Storage' }).getByTestId('storage-budget')).toHaveText('of 500 MB');
 
-  // The host agrees: Electron's preload bridge, or the browser host's HTTP API (its cookie
-  // authorises same-origin calls).
-  const keepDays = await page.evaluate(async () => {
-    const bridge = (window as unknown as { news?: { getSettings(): Promise<{ keepDays: number }> } }).news;
-    if (bridge) return (await bridge.getSettings()).keepDays;
-    const response = await fetch('/api/news:get-settings', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: '{}',
-    });
-    const reply = (await response.json()) as { ok: boolean; result?: { keepDays: number } };
-    return reply.ok ? reply.result?.keepDays : null;
-  });
+  // The host agrees (Electron's preload bridge, or the browser host's HTTP API).
+  const keepDays = (await callHost(page, 'getSettings')).keepDays;
   expect(keepDays).toBe(10);
   expect(app.pageErrors).toEqual([]);
 });

@@ -11,12 +11,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { fixtureArticleBySlug } from './fixtures/news-server';
 import { expect, repoRoot, test } from './support/fixtures';
+import { callHost } from './support/host-api';
 
 const library = fixtureArticleBySlug('westmere-library-opens');
 const river = fixtureArticleBySlug('orwen-river-cleanup');
 
-// The journeys need one host; the browser host runs them (reader.spec.ts covers Electron).
-test.skip(({ appHost }) => appHost !== 'browser', 'browser host only');
 
 function nav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Sections' });
@@ -110,11 +109,7 @@ test('add a source, rename it, move it to a section, remove it: saved articles s
   await expect(item.getByRole('button', { name: 'Move Westmere Daily to a section' })).toBeFocused();
 
   // The host agrees.
-  const stored = await page.evaluate(async () => {
-    const response = await fetch('/api/news:list-sources', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    const reply = (await response.json()) as { result: { title: string; section: string[] | null }[] };
-    return reply.result.map((s) => ({ title: s.title, section: s.section }));
-  });
+  const stored = (await callHost(page, 'listSources')).map((s) => ({ title: s.title, section: s.section }));
   expect(stored).toEqual([{ title: 'Westmere Daily', section: ['Local Desk'] }]);
 
   // Save one of its articles.

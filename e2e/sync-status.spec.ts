@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, repoRoot, test } from './support/fixtures';
+import { callHost, ELECTRON_ONLINE_REASON } from './support/host-api';
 
-test.skip(({ appHost }) => appHost !== 'browser', 'browser host only');
 
 function nav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Sections' });
@@ -25,11 +25,8 @@ async function addSource(page: Page, url: string): Promise<void> {
 }
 
 async function hostSettings(page: Page): Promise<{ refreshMinutes: number; downloadPhotos: boolean }> {
-  return page.evaluate(async () => {
-    const response = await fetch('/api/news:get-settings', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    const reply = (await response.json()) as { result: { refreshMinutes: number; downloadPhotos: boolean } };
-    return { refreshMinutes: reply.result.refreshMinutes, downloadPhotos: reply.result.downloadPhotos };
-  });
+  const { refreshMinutes, downloadPhotos } = await callHost(page, 'getSettings');
+  return { refreshMinutes, downloadPhotos };
 }
 
 test('the refresh interval and photo downloads are saved, confirmed and kept after a reload', async ({ page, app }) => {
@@ -93,15 +90,13 @@ test('a sync stuck on a slow feed can be cancelled', async ({ page, app, newsSer
   await expect(syncButton).toBeFocused();
   await expect(page.getByRole('region', { name: 'Messages' }).getByText('could not be synced')).toHaveCount(0);
 
-  const status = await page.evaluate(async () => {
-    const response = await fetch('/api/news:get-status', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    return ((await response.json()) as { result: { syncing: boolean } }).result;
-  });
+  const status = await callHost(page, 'getStatus');
   expect(status.syncing).toBe(false);
   expect(app.pageErrors).toEqual([]);
 });
 
-test('offline, the banner says when the app last synced', async ({ page, newsServer }) => {
+test('offline, the banner says when the app last synced', async ({ page, newsServer, appHost }) => {
+  test.skip(appHost !== 'browser', ELECTRON_ONLINE_REASON);
   await addSource(page, newsServer.rssUrl);
   const syncButton = page.getByRole('button', { name: 'Sync now' });
   await syncButton.click();
