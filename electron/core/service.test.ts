@@ -142,7 +142,7 @@ describe('createNewsService', () => {
     const info = await service.api.getStorageInfo();
     expect(info.articles).toBe(service.seededArticles); // the first-run edition is fresh: nothing pruned
     expect(info.photos).toBeGreaterThan(0);
-    expect(info.totalBytes).toBe(info.indexBytes + info.summariesBytes + info.bodiesBytes + info.photosBytes);
+    expect(info.totalBytes).toBe(info.indexBytes + info.searchBytes + info.summariesBytes + info.bodiesBytes + info.photosBytes);
     await expect(service.api.updateSettings({ keepDays: 0 })).rejects.toThrow(/keepDays/);
   });
 

@@ -176,6 +176,8 @@ export type RetentionSettings = AppSettings;
 /** Disk used by the data folder, in bytes, by part. */
 export interface StorageInfo {
   indexBytes: number;
+  /** The full-text search index (derived data, rebuilt when deleted; not counted by the budget). */
+  searchBytes: number;
   summariesBytes: number;
   bodiesBytes: number;
   photosBytes: number;

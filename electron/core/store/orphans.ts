@@ -67,19 +67,24 @@ async function folderBytes(dir: string): Promise<{ bytes: number; files: number 
 /** Disk used by the data folder, by part. */
 export async function storageInfo(dataDir: string, articles: number): Promise<StorageInfo> {
   let indexBytes = 0;
+  let searchBytes = 0;
   for (const name of await fs.readdir(dataDir)) {
-    if (!name.startsWith('index.json')) continue;
-    indexBytes += (await fs.stat(path.join(dataDir, name)).catch(() => null))?.size ?? 0;
+    const search = name.startsWith('search-index.');
+    if (!name.startsWith('index.json') && !search) continue;
+    const size = (await fs.stat(path.join(dataDir, name)).catch(() => null))?.size ?? 0;
+    if (search) searchBytes += size;
+    else indexBytes += size;
   }
   const [summaries, bodies, photos] = await Promise.all(
     ['summaries', 'articles', 'photos'].map((d) => folderBytes(path.join(dataDir, d))),
   );
   return {
     indexBytes,
+    searchBytes,
     summariesBytes: summaries!.bytes,
     bodiesBytes: bodies!.bytes,
     photosBytes: photos!.bytes,
-    totalBytes: indexBytes + summaries!.bytes + bodies!.bytes + photos!.bytes,
+    totalBytes: indexBytes + searchBytes + summaries!.bytes + bodies!.bytes + photos!.bytes,
     articles,
     photos: photos!.files,
   };

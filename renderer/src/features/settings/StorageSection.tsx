@@ -59,6 +59,13 @@ export function StorageSection({ refreshKey }: StorageSectionProps) {
             <dd>{formatBytes(info.indexBytes)}</dd>
           </div>
           <div>
+            <dt>Search index</dt>
+            <dd>
+              {formatBytes(info.searchBytes)}
+              {budgetMb !== null && <span className="settings__sub"> · outside the budget</span>}
+            </dd>
+          </div>
+          <div>
             <dt>Articles stored</dt>
             <dd data-testid="storage-articles">{info.articles.toLocaleString('en-GB')}</dd>
           </div>
