@@ -1,7 +1,8 @@
 /**
  * Search: after syncing the fixture feed, "/" focuses the search field from anywhere; a query with
  * a typo and without the accent ("caffe") finds the library story's "café" and highlights it;
- * the section filter and "Saved only" narrow the results; j/o open a result; axe finds nothing
+ * words found only deep in a body come with a snippet around them; the section filter and
+ * "Saved only" narrow the results; j/o open a result; axe finds nothing
  * serious on the Search screen in the light and the dark scheme (screenshots of both in
  * e2e/screenshots/).
  */
@@ -49,6 +50,14 @@ test('search finds accented words with a typo, highlights them, filters and open
   await expect(libraryHit.locator('mark')).toHaveText(['café']);
   await expect(libraryHit).toContainText('News › City');
   await expect(field).toBeFocused(); // typing kept the focus
+
+  // Words from the last paragraph of the library's body only (not its headline or standfirst):
+  // the snippet is cut around them and marks them.
+  await field.fill('solar panels');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results for “solar panels”');
+  await expect(page.getByRole('main').locator('[data-story-link]')).toHaveText([library.title]);
+  await expect(libraryHit.locator('mark')).toHaveText(['solar', 'panels']);
+  await expect(libraryHit).toContainText('thanks to solar panels on the roof');
 
   // Another query; both stories mention Westmere in their headline or standfirst.
   await field.fill('westmere');

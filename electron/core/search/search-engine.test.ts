@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleInput } from '../store/article-input.fixture';
 import { NewsStore, type ArticleInput } from '../store/store';
-import { SEARCH_INDEX_FILE, SearchEngine } from './search-engine';
+import { OLD_SEARCH_INDEX_FILE, SEARCH_INDEX_FILE, SearchEngine } from './search-engine';
 
 let dir: string;
 beforeEach(async () => {
@@ -69,6 +69,11 @@ describe('SearchEngine', () => {
     expect(await idsOf(engine, 'harbour', { section: 'News > City' })).toEqual([city]);
     expect(await idsOf(engine, 'harbour', { section: 'Sport' })).toEqual([sport]);
     expect(await idsOf(engine, 'harbour', { saved: true })).toEqual([world]);
+    // The filter follows changes made after a filtered search (cached per store revision).
+    await store.setSaved(city, true);
+    expect((await idsOf(engine, 'harbour', { saved: true })).sort()).toEqual([city, world].sort());
+    await store.setSaved(world, false);
+    expect(await idsOf(engine, 'harbour', { saved: true, section: 'News' })).toEqual([city]);
     const limited = await engine.search({ text: 'harbour', limit: 1 });
     expect(limited.hits).toHaveLength(1);
     expect(limited.total).toBe(3);
@@ -127,16 +132,20 @@ describe('SearchEngine', () => {
     expect((await engine.search({ text: 'krakow' })).hits.map((h) => h.article.id)).toEqual([id]);
     await engine.close();
     await store.close();
-    expect(JSON.parse(await fs.readFile(file, 'utf8')).format).toBe('offline-news-search');
+    expect((await fs.readFile(file)).subarray(0, 4).toString()).toBe('ONSI');
 
-    const old = JSON.parse(await fs.readFile(file, 'utf8'));
-    await fs.writeFile(file, JSON.stringify({ ...old, version: 0 }));
+    const other = await fs.readFile(file);
+    other.writeUInt32LE(2, 4); // an older version of the file form
+    await fs.writeFile(file, other);
+    // The earlier minisearch file is deleted.
+    await fs.writeFile(path.join(dir, OLD_SEARCH_INDEX_FILE), '{"format":"offline-news-search","version":2}');
     notes.length = 0;
     store = await NewsStore.open(dir);
     engine = SearchEngine.start(store, { onNote: (m) => notes.push(m) });
     await engine.whenReady();
     expect(engine.stats.origin).toBe('rebuilt');
     expect(notes).toEqual([]);
+    await expect(fs.stat(path.join(dir, OLD_SEARCH_INDEX_FILE))).rejects.toThrow(/ENOENT/);
     await engine.close();
     await store.close();
   });

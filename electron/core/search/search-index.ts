@@ -1,21 +1,35 @@
 /**
- * The full-text index over headline, dek, byline and the opening of the body (minisearch). It keeps
- * only ids (no stored fields) plus a stamp per article (its fetchedAt) that tells whether the
- * indexed copy is current. Queries: accent-insensitive (text.ts folds both sides), typo-tolerant
- * (fuzzy 0.2, at most 2 edits, for words of 4+ letters), the last word as a prefix too, all words
- * required (AND) with a fall-back to any word (OR) when no article has them all.
- * Serialized as { format, version, bodyTerms, stamps, index } with the index in the compact form of
- * compact.ts (see docs/STORAGE.md, search-index.json).
+ * The full-text index over every article's headline, dek, byline and whole body. Each article
+ * gets a number (in the order it was indexed); the segment (segment.ts) holds each term's posting
+ * list of numbers with the fields it occurs in and its count in the body. Articles indexed since
+ * the last merge wait in `pending` and are merged in before the next query (or every
+ * MERGE_EVERY articles); a removed or replaced article is marked dead and skipped until a
+ * compaction (when a quarter of the numbers are dead, before a save) renumbers the survivors.
+ *
+ * Queries: both sides folded (text.ts: "cafe" finds "Café"); words of 4+ letters match with up
+ * to 20% edits (at most 2, vocabulary.ts), the last word also as a prefix (its PREFIX_LIMIT most
+ * common completions); every word required, with a fall-back to any word when no article has
+ * them all. Score: BM25 over the body plus fixed weights for headline (3), dek and byline (1.5),
+ * times the term's idf; a typo or completion counts less than the word itself.
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import { fromCompact, toCompact, type CompactIndex } from './compact';
-import { bodyTerms, fold, queryTerms, STOP_WORDS } from './text';
+import { decodeIndexFile, encodeIndexFile } from './index-file';
+import { IN_BYLINE, IN_DEK, IN_TITLE, infoByte, PLAIN } from './postings';
+import { compactSegment, emptySegment, mergeSegment, type PendingPostings, type Segment } from './segment';
+import { queryTerms, termCounts } from './text';
+import { findTerm, fuzzyTerms, prefixRange } from './vocabulary';
 
-/** Bump when the fields, term processing or body share change: an older file is rebuilt. */
-export const INDEX_VERSION = 2; // 2: compact posting lists (compact.ts)
-export const INDEX_FORMAT = 'offline-news-search';
-/** Distinct words of a body that are indexed (measured in bench/search.ts; see bench/RESULTS.md). */
-export const BODY_TERMS = 20;
+export { OutdatedIndexError } from './index-file';
+
+/** Articles indexed before their postings are merged into the segment. */
+export const MERGE_EVERY = 2000;
+/** Completions of the word being typed that are searched (the most common ones). */
+export const PREFIX_LIMIT = 64;
+const MAX_QUERY_TERMS = 16;
+const K1 = 1.2;
+const B = 0.75;
+const WEIGHT_TITLE = 3;
+const WEIGHT_DEK = 1.5;
+const WEIGHT_BYLINE = 1.5;
 
 export interface IndexedArticle {
   id: string;
@@ -27,143 +41,371 @@ export interface IndexedArticle {
   stamp: string;
 }
 
-interface Doc {
-  id: string;
-  title: string;
-  dek: string;
-  byline: string;
-  body: string;
-}
-
-export interface IndexMatch {
+export interface IndexMatch<Ref = unknown> {
   id: string;
   score: number;
-  /** Folded index terms that matched. */
+  /** What attach() or put() gave for this article (the engine: its summary), if anything. */
+  ref: Ref | undefined;
+}
+
+export interface IndexAnswer<Ref = unknown> {
+  /** The best `limit` matches, best first. */
+  matches: IndexMatch<Ref>[];
+  /** Matches in all (that `accept` took). */
+  total: number;
+  /** No article had every word: these have some of them. */
+  anyWord: boolean;
+  /** The folded index terms the query was expanded to (for highlighting and snippets). */
   terms: string[];
 }
 
-const OPTIONS: Options<Doc> = {
-  idField: 'id',
-  fields: ['title', 'dek', 'byline', 'body'],
-  storeFields: [],
-  // Both sides folded (the body share is folded already by bodyTerms()); stop words left out
-  // (queryTerms() keeps them only in a query of nothing else, which then finds nothing).
-  processTerm: (term) => {
-    const folded = fold(term);
-    return folded && !STOP_WORDS.has(folded) ? folded : null;
-  },
-  searchOptions: { boost: { title: 3, dek: 1.5, byline: 1.5 }, maxFuzzy: 2 },
-};
-
-export interface SerializedIndex {
-  format: typeof INDEX_FORMAT;
-  version: number;
-  bodyTerms: number;
-  savedAt: string;
-  stamps: Record<string, string>;
-  index: CompactIndex;
+export interface SearchOptions<Ref = unknown> {
+  limit?: number;
+  /** A filter as data (the fast way): article n is a match only if `accept[tags[n]]` is 1
+   * (tags from tagArticles(); a negative tag never matches). */
+  tagFilter?: { tags: Int32Array; accept: Uint8Array };
+  /** Only matches it returns true for are counted and returned (called for every match: keep it
+   * cheap; `ref` saves a lookup by id). */
+  accept?: (ref: Ref | undefined, id: string) => boolean;
 }
 
-/** The file is a search index of another version (rebuilt without a note). */
-export class OutdatedIndexError extends Error {}
+/** `Ref`: an object kept per article in memory only (never saved), handed back with matches. */
+export class SearchIndex<Ref = unknown> {
+  private segment: Segment;
+  private readonly idOf: string[];
+  private readonly stampOfNo: string[];
+  private bodyLengths: Uint16Array;
+  private dead: Uint8Array;
+  private deadCount: number;
+  private readonly numberOf = new Map<string, number>();
+  private refs: (Ref | undefined)[] = [];
+  private pending: PendingPostings = new Map();
+  private pendingCount = 0;
+  private generationCount = 0;
+  private scratchArrays: { scores: Float64Array; masks: Uint32Array } | null = null;
+  private bodyTotal = 0;
 
-export class SearchIndex {
-  private readonly mini: MiniSearch<Doc>;
-  private readonly stamps: Map<string, string>;
-  /** Distinct body words indexed per article. */
-  readonly bodyTerms: number;
-
-  private constructor(mini: MiniSearch<Doc>, stamps: Map<string, string>, bodyTerms: number) {
-    this.mini = mini;
-    this.stamps = stamps;
-    this.bodyTerms = bodyTerms;
-  }
-
-  static empty(bodyTerms = BODY_TERMS): SearchIndex {
-    return new SearchIndex(new MiniSearch<Doc>(OPTIONS), new Map(), bodyTerms);
-  }
-
-  /** From a parsed file; rejects with a reason when it is not one of ours, of this version.
-   * Loads in batches (compact.ts), so a large index does not hold up the event loop. */
-  static async fromJSON(value: unknown, bodyTerms = BODY_TERMS): Promise<SearchIndex> {
-    const v = value as Partial<SerializedIndex> | null;
-    if (!v || typeof v !== 'object' || v.format !== INDEX_FORMAT) throw new Error('not a search index file');
-    if (v.version !== INDEX_VERSION || v.bodyTerms !== bodyTerms) {
-      throw new OutdatedIndexError(`index version ${String(v.version)}/${String(v.bodyTerms)}, this app writes ${INDEX_VERSION}/${bodyTerms}`);
+  private constructor(content: { ids: string[]; stamps: string[]; bodyLengths: Uint16Array; dead: Uint8Array; segment: Segment }) {
+    this.segment = content.segment;
+    this.idOf = content.ids;
+    this.stampOfNo = content.stamps;
+    this.bodyLengths = content.bodyLengths;
+    this.dead = content.dead;
+    this.deadCount = 0;
+    for (let n = 0; n < this.idOf.length; n++) {
+      if (this.dead[n]) {
+        this.deadCount++;
+        continue;
+      }
+      const earlier = this.numberOf.get(this.idOf[n]!);
+      if (earlier !== undefined) throw new Error(`article ${this.idOf[n]} indexed twice`);
+      this.numberOf.set(this.idOf[n]!, n);
+      this.bodyTotal += this.bodyLengths[n]!;
     }
-    if (!v.stamps || typeof v.stamps !== 'object' || !v.index || typeof v.index !== 'object') throw new Error('missing stamps or index');
-    const mini = await fromCompact<Doc>(v.index, OPTIONS);
-    const stamps = new Map(Object.entries(v.stamps));
-    if (stamps.size !== mini.documentCount) throw new Error(`${stamps.size} stamps for ${mini.documentCount} documents`);
-    return new SearchIndex(mini, stamps, bodyTerms);
   }
 
-  toJSON(): SerializedIndex {
-    return {
-      format: INDEX_FORMAT,
-      version: INDEX_VERSION,
-      bodyTerms: this.bodyTerms,
-      savedAt: new Date().toISOString(),
-      stamps: Object.fromEntries(this.stamps),
-      index: toCompact(this.mini as MiniSearch<unknown>),
-    };
+  static empty<Ref = unknown>(): SearchIndex<Ref> {
+    return new SearchIndex<Ref>({ ids: [], stamps: [], bodyLengths: new Uint16Array(64), dead: new Uint8Array(64), segment: emptySegment() });
+  }
+
+  /** From the bytes of search-index.bin; throws with the reason when damaged or of another version. */
+  static fromBytes<Ref = unknown>(data: Buffer): SearchIndex<Ref> {
+    const content = decodeIndexFile(data);
+    const n = content.ids.length;
+    // Own growable copies (the file's views are fixed-size).
+    const bodyLengths = new Uint16Array(Math.max(64, n * 2));
+    bodyLengths.set(content.bodyLengths);
+    const dead = new Uint8Array(Math.max(64, n * 2));
+    dead.set(content.dead);
+    return new SearchIndex<Ref>({ ...content, bodyLengths, dead });
+  }
+
+  /** The file's bytes (compacts first when many articles are dead). */
+  toBytes(): Buffer {
+    this.merge();
+    if (this.deadCount > 0 && this.deadCount * 4 >= this.idOf.length) this.compact();
+    const n = this.idOf.length;
+    return encodeIndexFile({ savedAt: new Date().toISOString(), ids: this.idOf, stamps: this.stampOfNo, bodyLengths: this.bodyLengths.subarray(0, n), dead: this.dead.subarray(0, n), segment: this.segment });
   }
 
   get size(): number {
-    return this.stamps.size;
+    return this.numberOf.size;
+  }
+
+  /** Distinct terms in the merged segment (for the benchmark). */
+  get termCount(): number {
+    this.merge();
+    return this.segment.terms.length;
   }
 
   stampOf(id: string): string | undefined {
-    return this.stamps.get(id);
+    const n = this.numberOf.get(id);
+    return n === undefined ? undefined : this.stampOfNo[n];
   }
 
   ids(): IterableIterator<string> {
-    return this.stamps.keys();
+    return this.numberOf.keys();
+  }
+
+  /** Bumped when article numbers change meaning (an article added or removed, a compaction):
+   * tags from tagArticles() are valid for one generation. */
+  get generation(): number {
+    return this.generationCount;
+  }
+
+  /** A tag per article number, as `tagOf` says (-1 for dead numbers), for SearchOptions.tagFilter. */
+  tagArticles(tagOf: (ref: Ref | undefined, id: string) => number): Int32Array {
+    const tags = new Int32Array(this.idOf.length).fill(-1);
+    for (let n = 0; n < this.idOf.length; n++) if (!this.dead[n]) tags[n] = tagOf(this.refs[n], this.idOf[n]!);
+    return tags;
+  }
+
+  /** Keeps `ref` with the indexed article `id` (no-op when it is not indexed). */
+  attach(id: string, ref: Ref): void {
+    const n = this.numberOf.get(id);
+    if (n !== undefined) this.refs[n] = ref;
   }
 
   /** Adds the article, or replaces the indexed copy. */
-  put(article: IndexedArticle): void {
-    const doc: Doc = {
-      id: article.id,
-      title: article.title,
-      dek: article.dek,
-      byline: article.byline,
-      body: bodyTerms(article.bodyText, this.bodyTerms),
+  put(article: IndexedArticle, ref?: Ref): void {
+    this.remove(article.id);
+    this.generationCount++;
+    const n = this.idOf.length;
+    this.refs[n] = ref;
+    this.idOf.push(article.id);
+    this.stampOfNo.push(article.stamp);
+    this.numberOf.set(article.id, n);
+    const fields = new Map<string, number>();
+    const mark = (text: string, bit: number) => {
+      for (const term of termCounts(text).keys()) fields.set(term, (fields.get(term) ?? 0) | bit);
     };
-    if (this.stamps.has(article.id)) this.mini.discard(article.id);
-    this.mini.add(doc);
-    this.stamps.set(article.id, article.stamp);
+    mark(article.title, IN_TITLE);
+    mark(article.dek, IN_DEK);
+    mark(article.byline, IN_BYLINE);
+    const body = termCounts(article.bodyText, 2);
+    let length = 0;
+    for (const count of body.values()) length += count;
+    this.ensureCapacity(n + 1);
+    this.bodyLengths[n] = Math.min(length, 0xffff);
+    this.bodyTotal += this.bodyLengths[n]!;
+    const pending = this.pending;
+    const post = (term: string, info: number) => {
+      const list = pending.get(term);
+      if (list) list.push(n, info);
+      else pending.set(term, [n, info]);
+    };
+    for (const [term, count] of body) {
+      const inFields = fields.get(term);
+      if (inFields !== undefined) fields.delete(term);
+      post(term, infoByte(inFields ?? 0, count));
+    }
+    for (const [term, inFields] of fields) post(term, infoByte(inFields, 0));
+    if (++this.pendingCount >= MERGE_EVERY) this.merge();
   }
 
   remove(id: string): void {
-    if (!this.stamps.has(id)) return;
-    this.mini.discard(id);
-    this.stamps.delete(id);
+    const n = this.numberOf.get(id);
+    if (n === undefined) return;
+    this.numberOf.delete(id);
+    this.generationCount++;
+    this.refs[n] = undefined;
+    this.dead[n] = 1;
+    this.deadCount++;
+    this.bodyTotal -= this.bodyLengths[n]!;
   }
 
-  /** Matches best first. `anyWord`: no article had every word, so these have some of them. */
-  search(text: string): { matches: IndexMatch[]; anyWord: boolean } {
-    const terms = queryTerms(text);
-    if (terms.length === 0) return { matches: [], anyWord: false };
-    const run = (combineWith: 'AND' | 'OR') =>
-      this.mini.search({
-        combineWith,
-        queries: terms.map((term, i) => ({
-          queries: [term],
-          // Typos only in words long enough to tell apart; the word being typed also as a prefix.
-          fuzzy: term.length >= 4 ? 0.2 : false,
-          prefix: i === terms.length - 1 && term.length >= 3,
-        })),
-      });
-    let results: SearchResult[] = run('AND');
+  /** The best matches for `text`; see the module comment. */
+  search(text: string, options: SearchOptions<Ref> = {}): IndexAnswer<Ref> {
+    const words = queryTerms(text).slice(0, MAX_QUERY_TERMS);
+    const none: IndexAnswer<Ref> = { matches: [], total: 0, anyWord: false, terms: [] };
+    if (words.length === 0) return none;
+    this.merge();
+    const { terms: vocabulary, offsets, df, bytes } = this.segment;
+    const count = this.idOf.length;
+    const live = Math.max(1, this.numberOf.size);
+    const averageBody = Math.max(1, this.bodyTotal / live);
+    const { scores, masks } = this.scratch(count);
+    const expanded = new Set<string>();
+    const dead = this.dead;
+    const lengths = this.bodyLengths;
+    words.forEach((word, w) => {
+      const bit = 1 << w;
+      for (const [t, weight] of this.expand(word, w === words.length - 1)) {
+        expanded.add(vocabulary[t]!);
+        const idf = Math.log(1 + (live - df[t]! + 0.5) / (df[t]! + 0.5));
+        // The posting list decoded in place (postings.ts; a loop, not a callback: the hot path).
+        const end = offsets[t + 1]!;
+        let at = offsets[t]!;
+        let doc = 0;
+        while (at < end) {
+          let b = bytes[at++]!;
+          let value = b & 0x7f;
+          for (let shift = 7; b & 0x80 && shift < 35; shift += 7) {
+            b = bytes[at++]!;
+            value |= (b & 0x7f) << shift;
+          }
+          value >>>= 0;
+          doc += value >>> 1;
+          let info = PLAIN;
+          if (value & 1) {
+            if (at >= end) throw new Error('posting list cut short');
+            info = bytes[at++]!;
+          }
+          if (dead[doc]) continue;
+          const tf = info >>> 3;
+          let field = (info & IN_TITLE ? WEIGHT_TITLE : 0) + (info & IN_DEK ? WEIGHT_DEK : 0) + (info & IN_BYLINE ? WEIGHT_BYLINE : 0);
+          if (tf > 0) field += (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[doc]!) / averageBody));
+          scores[doc] += idf * weight * field;
+          masks[doc] |= bit;
+        }
+      }
+    });
+    if (expanded.size === 0) return none;
+    const all = (1 << words.length) - 1; // words.length <= 16
+    let answer = this.collect(scores, masks, count, all, options);
     let anyWord = false;
-    if (results.length === 0 && terms.length > 1) {
-      results = run('OR');
-      anyWord = results.length > 0;
+    if (answer.total === 0 && words.length > 1) {
+      answer = this.collect(scores, masks, count, 0, options);
+      anyWord = answer.total > 0;
     }
-    return {
-      matches: results.map((r) => ({ id: r.id as string, score: r.score, terms: r.terms })),
-      anyWord,
-    };
+    return { ...answer, anyWord, terms: [...expanded] };
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  /** Term numbers a query word stands for, with their weights (the word itself 1). */
+  private expand(word: string, last: boolean): Map<number, number> {
+    const { terms, df } = this.segment;
+    const out = new Map<number, number>();
+    const add = (t: number, weight: number) => out.set(t, Math.max(out.get(t) ?? 0, weight));
+    const exact = findTerm(terms, word);
+    if (exact >= 0) add(exact, 1);
+    if (word.length >= 4) {
+      const maxDistance = Math.min(2, Math.round(word.length * 0.2));
+      for (const { index, distance } of fuzzyTerms(terms, word, maxDistance)) {
+        if (distance > 0) add(index, 0.45 * (1 - distance / word.length));
+      }
+    }
+    if (last && word.length >= 3) {
+      const [from, to] = prefixRange(terms, word);
+      let completions = Array.from({ length: to - from }, (_, i) => from + i).filter((t) => t !== exact);
+      if (completions.length > PREFIX_LIMIT) completions = completions.sort((a, b) => df[b]! - df[a]!).slice(0, PREFIX_LIMIT);
+      for (const t of completions) add(t, 0.5 * (word.length / terms[t]!.length));
+    }
+    return out;
+  }
+
+  /** Zeroed score and word-mask arrays for `count` articles (kept between queries: allocating
+   * ~600 KB per query at 50k articles kept the garbage collector busy). */
+  private scratch(count: number): { scores: Float64Array; masks: Uint32Array } {
+    if (!this.scratchArrays || this.scratchArrays.scores.length < count) {
+      const size = Math.max(1024, count + (count >> 2));
+      this.scratchArrays = { scores: new Float64Array(size), masks: new Uint32Array(size) };
+    } else {
+      this.scratchArrays.scores.fill(0, 0, count);
+      this.scratchArrays.masks.fill(0, 0, count);
+    }
+    return this.scratchArrays;
+  }
+
+  /** Matches with every word of `all` (any word when `all` is 0), counted, and the best `limit`
+   * of them (a min-heap). */
+  private collect(scores: Float64Array, masks: Uint32Array, count: number, all: number, options: SearchOptions<Ref>): { matches: IndexMatch<Ref>[]; total: number } {
+    const limit = Math.max(1, options.limit ?? 50);
+    const heap: number[] = []; // article numbers, lowest score at the top
+    const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a < b);
+    const { accept } = options;
+    const tags = options.tagFilter?.tags;
+    const tagAccept = options.tagFilter?.accept;
+    const dead = this.dead;
+    let total = 0;
+    for (let n = 0; n < count; n++) {
+      const mask = masks[n]!;
+      if (mask === 0 || (all !== 0 && mask !== all) || dead[n]) continue;
+      if (tags && tagAccept) {
+        const tag = n < tags.length ? tags[n]! : -1;
+        if (tag < 0 || !tagAccept[tag]) continue;
+      }
+      if (accept && !accept(this.refs[n], this.idOf[n]!)) continue;
+      total++;
+      if (heap.length < limit) {
+        heap.push(n);
+        siftUp(heap, heap.length - 1, less);
+      } else if (less(heap[0]!, n)) {
+        heap[0] = n;
+        siftDown(heap, 0, less);
+      }
+    }
+    heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
+    return { matches: heap.map((n) => ({ id: this.idOf[n]!, score: scores[n]!, ref: this.refs[n] })), total };
+  }
+
+  private merge(): void {
+    if (this.pendingCount === 0) return;
+    this.segment = mergeSegment(this.segment, this.pending);
+    this.pending = new Map();
+    this.pendingCount = 0;
+  }
+
+  /** Renumbers the live articles 0..n-1 and drops the dead from every list. */
+  private compact(): void {
+    const renumber = new Int32Array(this.idOf.length).fill(-1);
+    const ids: string[] = [];
+    const stamps: string[] = [];
+    const refs: (Ref | undefined)[] = [];
+    const lengths = new Uint16Array(Math.max(64, this.numberOf.size * 2));
+    for (let n = 0; n < this.idOf.length; n++) {
+      if (this.dead[n]) continue;
+      renumber[n] = ids.length;
+      refs.push(this.refs[n]);
+      lengths[ids.length] = this.bodyLengths[n]!;
+      ids.push(this.idOf[n]!);
+      stamps.push(this.stampOfNo[n]!);
+    }
+    this.segment = compactSegment(this.segment, renumber);
+    this.generationCount++;
+    this.idOf.length = 0;
+    this.idOf.push(...ids);
+    this.stampOfNo.length = 0;
+    this.stampOfNo.push(...stamps);
+    this.refs = refs;
+    this.bodyLengths = lengths;
+    this.dead = new Uint8Array(lengths.length);
+    this.deadCount = 0;
+    this.numberOf.clear();
+    ids.forEach((id, n) => this.numberOf.set(id, n));
+  }
+
+  private ensureCapacity(size: number): void {
+    if (size <= this.dead.length) return;
+    const capacity = Math.max(size, this.dead.length * 2);
+    const lengths = new Uint16Array(capacity);
+    lengths.set(this.bodyLengths);
+    const dead = new Uint8Array(capacity);
+    dead.set(this.dead);
+    this.bodyLengths = lengths;
+    this.dead = dead;
+  }
+}
+
+function siftUp(heap: number[], i: number, less: (a: number, b: number) => boolean): void {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!less(heap[i]!, heap[parent]!)) return;
+    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    i = parent;
+  }
+}
+
+function siftDown(heap: number[], i: number, less: (a: number, b: number) => boolean): void {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let least = i;
+    if (l < heap.length && less(heap[l]!, heap[least]!)) least = l;
+    if (r < heap.length && less(heap[r]!, heap[least]!)) least = r;
+    if (least === i) return;
+    [heap[i], heap[least]] = [heap[least]!, heap[i]!];
+    i = least;
   }
 }

@@ -286,6 +286,11 @@ export class NewsStore {
     return this.summaries.get(id);
   }
 
+  /** Changes whenever a summary in memory is added, changed or removed (for derived caches). */
+  get summariesRevision(): number {
+    return this.summaries.revision;
+  }
+
   summariesOfSource(sourceId: string): StoredSummary[] {
     return this.summaries.values().filter((a) => a.sourceId === sourceId);
   }
@@ -535,7 +540,9 @@ export class NewsStore {
     for (const name of await fs.readdir(this.photosDir).catch(() => [] as string[])) {
       if (!name.startsWith('.') && !inUse.has(name)) leaving += await sizeOf(path.join(this.photosDir, name));
     }
-    const totalBytes = (await this.storageInfo()).totalBytes - leaving;
+    // The search index is left out: it shrinks with the articles, but only at its next compaction.
+    const info = await this.storageInfo();
+    const totalBytes = info.totalBytes - info.searchBytes - leaving;
     if (totalBytes <= settings.storageBudgetMb * MB) return [];
     const bodies = new Map<string, number>();
     const photos = new Map<string, number>();

@@ -135,6 +135,9 @@ export class SummaryTable {
     return this.sortedCache;
   }
 
+  /** Bumped by every change to the summaries in memory (for caches derived from them). */
+  revision = 0;
+
   /** Adds or replaces a summary (moving it when its day changed). */
   set(summary: StoredSummary): void {
     this.put(summary, true);
@@ -142,6 +145,7 @@ export class SummaryTable {
 
   /** Call after changing a summary object in place (saved/read). */
   touch(id: string): void {
+    this.revision++;
     const partition = this.partitionOfId.get(id);
     if (partition) this.dirty.add(partition);
     this.sortedCache = null;
@@ -150,6 +154,7 @@ export class SummaryTable {
   delete(id: string): void {
     const partition = this.partitionOfId.get(id);
     if (!partition) return;
+    this.revision++;
     this.byId.delete(id);
     this.partitionOfId.delete(id);
     this.partitions.get(partition)?.delete(id);
@@ -201,6 +206,7 @@ export class SummaryTable {
   }
 
   private put(summary: StoredSummary, markDirty: boolean): void {
+    this.revision++;
     const partition = partitionOf(summary);
     const before = this.partitionOfId.get(summary.id);
     if (before && before !== partition) {
