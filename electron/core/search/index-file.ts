@@ -3,27 +3,29 @@
  * milliseconds: a 16-byte preamble ("ONSI", format version, CRC-32 of everything after the
  * preamble, header length), a JSON header (article ids and stamps, the sorted terms, counts), then
  * the binary parts, each starting at a multiple of 4 bytes so they are read as typed-array views
- * without copying: body lengths (u16 per article), dead flags (u8 per article), term offsets
+ * without copying (the checksum is checked later, in the background: verifyIndexFile): body
+ * lengths (u16 per article), dead flags (u8 per article), term offsets
  * (u32, terms + 1), df (u32 per term), last article (u32 per term), and the posting bytes.
  * See docs/STORAGE.md.
  */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import zlib from 'node:zlib';
-import type { Segment } from './segment';
+import { describeWriteError, syncDirectory } from '../store/durable-file';
+import { PostingLists } from './segment';
 
 export const MAGIC = 0x49534e4f; // "ONSI" little-endian
 export const FILE_VERSION = 3; // 3: own posting lists over whole bodies (1-2: minisearch, search-index.json)
 
 export interface IndexFileContent {
   savedAt: string;
-  /** The CRC-32 the file says it has (checked by verifyIndexFile, in the background). */
-  crc?: number;
   ids: string[];
   stamps: string[];
   /** Words in each article's body (capped at 65535). */
   bodyLengths: Uint16Array;
   /** 1 for an article removed or replaced since the last compaction. */
   dead: Uint8Array;
-  segment: Segment;
+  postings: PostingLists;
 }
 
 interface Header {
@@ -45,34 +47,88 @@ function crc32(bytes: Uint8Array): number | null {
   return typeof fn === 'function' ? fn(bytes) >>> 0 : null;
 }
 
-export function encodeIndexFile(content: IndexFileContent): Buffer {
-  const { ids, segment } = content;
-  const header: Header = { format: 'offline-news-search', savedAt: content.savedAt, ids, stamps: content.stamps, terms: segment.terms, postingBytes: segment.bytes.length };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+/** The file as a sequence of byte chunks (the posting lists are not copied), CRC field zero. */
+function fileChunks(content: IndexFileContent): Uint8Array[] {
+  const { ids, postings } = content;
   const n = ids.length;
-  const t = segment.terms.length;
-  const parts: [Uint8Array, number][] = [
-    [new Uint8Array(content.bodyLengths.buffer, content.bodyLengths.byteOffset, n * 2), n * 2],
-    [content.dead.subarray(0, n), n],
-    [new Uint8Array(segment.offsets.buffer, segment.offsets.byteOffset, (t + 1) * 4), (t + 1) * 4],
-    [new Uint8Array(segment.df.buffer, segment.df.byteOffset, t * 4), t * 4],
-    [new Uint8Array(segment.last.buffer, segment.last.byteOffset, t * 4), t * 4],
-    [segment.bytes, segment.bytes.length],
+  const t = postings.terms.length;
+  const offsets = new Uint32Array(t + 1);
+  for (let i = 0; i < t; i++) offsets[i + 1] = offsets[i]! + postings.used[i]!;
+  const header: Header = { format: 'offline-news-search', savedAt: content.savedAt, ids, stamps: content.stamps, terms: postings.terms, postingBytes: offsets[t]! };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const preamble = Buffer.alloc(16);
+  preamble.writeUInt32LE(MAGIC, 0);
+  preamble.writeUInt32LE(FILE_VERSION, 4);
+  preamble.writeUInt32LE(headerBytes.length, 12);
+  const padded = (bytes: Uint8Array): Uint8Array[] => (bytes.length % 4 ? [bytes, new Uint8Array(4 - (bytes.length % 4))] : [bytes]);
+  const view = (a: Uint16Array | Uint32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  return [
+    preamble,
+    ...padded(headerBytes),
+    ...padded(view(content.bodyLengths.subarray(0, n))),
+    ...padded(content.dead.subarray(0, n)),
+    view(offsets),
+    view(Uint32Array.from(postings.df)),
+    view(Uint32Array.from(postings.last)),
+    ...postings.lists.map((list, i) => list.subarray(0, postings.used[i]!)),
   ];
-  let size = 16 + pad4(headerBytes.length);
-  for (const [, length] of parts) size += pad4(length);
-  const file = Buffer.alloc(size);
-  file.writeUInt32LE(MAGIC, 0);
-  file.writeUInt32LE(FILE_VERSION, 4);
-  file.writeUInt32LE(headerBytes.length, 12);
-  headerBytes.copy(file, 16);
-  let at = 16 + pad4(headerBytes.length);
-  for (const [bytes, length] of parts) {
-    file.set(bytes.subarray(0, length), at);
-    at += pad4(length);
-  }
+}
+
+/** The whole file in one buffer (tests; the app writes with writeIndexFile). */
+export function encodeIndexFile(content: IndexFileContent): Buffer {
+  const file = Buffer.concat(fileChunks(content));
   file.writeUInt32LE(crc32(file.subarray(16)) ?? 0, 8);
   return file;
+}
+
+/**
+ * Writes the file durably (temp file, fsync, rename, folder fsync) in 1 MiB blocks with a turn
+ * of the event loop between them, computing the checksum on the way: never one large buffer.
+ */
+export async function writeIndexFile(file: string, content: IndexFileContent): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const crcOf = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  const handle = await fs.open(temp, 'w', 0o600);
+  try {
+    const block = Buffer.allocUnsafe(1 << 20);
+    let filled = 0;
+    let position = 0;
+    let crc = 0;
+    const flush = async () => {
+      if (filled === 0) return;
+      const bytes = block.subarray(0, filled);
+      if (crcOf) crc = crcOf(position === 0 ? bytes.subarray(16) : bytes, crc);
+      await handle.write(bytes, 0, filled, position);
+      position += filled;
+      filled = 0;
+    };
+    for (const chunk of fileChunks(content)) {
+      for (let at = 0; at < chunk.length; ) {
+        const take = Math.min(chunk.length - at, block.length - filled);
+        block.set(chunk.subarray(at, at + take), filled);
+        filled += take;
+        at += take;
+        if (filled === block.length) await flush();
+      }
+    }
+    await flush();
+    const crcBytes = Buffer.alloc(4);
+    crcBytes.writeUInt32LE(crc >>> 0, 0);
+    await handle.write(crcBytes, 0, 4, 8);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
+    throw describeWriteError(error, file);
+  }
+  await handle.close();
+  try {
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw describeWriteError(error, file);
+  }
+  await syncDirectory(path.dirname(file));
 }
 
 function copyOf(data: Buffer): Buffer {
@@ -116,7 +172,7 @@ export function decodeIndexFile(data: Buffer): IndexFileContent {
   const bytes = new Uint8Array(buffer, take(header.postingBytes), header.postingBytes);
   if (offsets[t] !== header.postingBytes) throw new Error('term offsets do not match the postings');
   for (let i = 0; i < t; i++) if (offsets[i]! > offsets[i + 1]!) throw new Error('term offsets out of order');
-  return { savedAt: String(header.savedAt ?? ''), crc: file.readUInt32LE(8), ids: header.ids, stamps: header.stamps, bodyLengths, dead, segment: { terms: header.terms, offsets, df, last, bytes } };
+  return { savedAt: String(header.savedAt ?? ''), ids: header.ids, stamps: header.stamps, bodyLengths, dead, postings: PostingLists.fromFile(header.terms, offsets, df, last, bytes) };
 }
 
 /**

@@ -139,18 +139,44 @@ describe('SearchIndex', () => {
     expect(ids(copy, 'quokka')).toEqual(['d1']);
   });
 
-  it('compacts when a quarter of the articles are gone, with the same answers', () => {
+  it('compacts when a quarter of the articles are gone, with the same answers', async () => {
     const i = SearchIndex.empty();
     for (let n = 0; n < 100; n++) i.put({ id: `a${n}`, title: `Story ${n} about ${n % 2 ? 'ferries' : 'trams'}`, dek: '', byline: '', bodyText: `Body of story ${n} with the word w${n}.`, stamp: 't' });
     for (let n = 0; n < 60; n++) i.remove(`a${n}`);
+    expect(i.wantsCompaction).toBe(true);
     const before = i.search('ferries', { limit: 500 }).matches.map((m) => m.id).sort();
-    const bytes = i.toBytes(); // compacts: 60 of 100 dead
+    const sizeBefore = i.toBytes().length;
+    await i.compact();
+    expect(i.wantsCompaction).toBe(false);
+    const bytes = i.toBytes();
+    expect(bytes.length).toBeLessThan(sizeBefore);
     const copy = SearchIndex.fromBytes(bytes);
     expect(copy.search('ferries', { limit: 500 }).matches.map((m) => m.id).sort()).toEqual(before);
     expect(copy.search('ferries').total).toBe(20);
     expect(ids(copy, 'w75')).toEqual(['a75']);
     expect(ids(copy, 'w5')).toEqual([]);
-    expect(bytes.length).toBeLessThan(SearchIndex.fromBytes(bytes).toBytes().length + 1);
+  });
+
+  it('keeps articles added and removed while a compaction runs', async () => {
+    const i = SearchIndex.empty();
+    for (let n = 0; n < 3000; n++) i.put({ id: `a${n}`, title: `Story ${n}`, dek: '', byline: '', bodyText: `Body word${n} and common words.`, stamp: 't' });
+    for (let n = 0; n < 1500; n++) i.remove(`a${n}`);
+    const running = i.compact(); // yields between slices of the lists
+    i.put({ id: 'late', title: 'Added during the compaction: narwhal', dek: '', byline: '', bodyText: 'narwhal narwhal', stamp: 'x' });
+    i.remove('a2000');
+    i.put({ id: 'a2001', title: 'Replaced during the compaction: okapi', dek: '', byline: '', bodyText: '', stamp: 'y' });
+    await running;
+    expect(ids(i, 'narwhal')).toEqual(['late']);
+    expect(ids(i, 'okapi')).toEqual(['a2001']);
+    const found = (word: string) => i.search(word, { limit: 500 }).matches.map((m) => m.id); // with typo matches
+    expect(found('word2000')).not.toContain('a2000');
+    expect(found('word2001')).not.toContain('a2001');
+    expect(found('word2999')[0]).toBe('a2999');
+    expect(i.size).toBe(1500 - 1 + 1);
+    const copy = SearchIndex.fromBytes(i.toBytes());
+    expect(ids(copy, 'narwhal')).toEqual(['late']);
+    expect(copy.stampOf('a2001')).toBe('y');
+    expect(copy.search('common').total).toBe(1498); // a1500..a2999 without a2000 and the replaced a2001
   });
 
   it('refuses a damaged file or one of another version; the checksum catches any flipped byte', async () => {

@@ -12,9 +12,9 @@
  * them all. Score: BM25 over the body plus fixed weights for headline (3), dek and byline (1.5),
  * times the term's idf; a typo or completion counts less than the word itself.
  */
-import { decodeIndexFile, encodeIndexFile } from './index-file';
+import { decodeIndexFile, encodeIndexFile, writeIndexFile, type IndexFileContent } from './index-file';
 import { IN_BYLINE, IN_DEK, IN_TITLE, infoByte, PLAIN } from './postings';
-import { compactSegment, emptySegment, mergeSegment, type PendingPostings, type Segment } from './segment';
+import { PostingLists, type PendingPostings } from './segment';
 import { queryTerms, termCounts } from './text';
 import { findTerm, fuzzyTerms, prefixRange } from './vocabulary';
 
@@ -71,7 +71,7 @@ export interface SearchOptions<Ref = unknown> {
 
 /** `Ref`: an object kept per article in memory only (never saved), handed back with matches. */
 export class SearchIndex<Ref = unknown> {
-  private segment: Segment;
+  private postings: PostingLists;
   private readonly idOf: string[];
   private readonly stampOfNo: string[];
   private bodyLengths: Uint16Array;
@@ -82,11 +82,12 @@ export class SearchIndex<Ref = unknown> {
   private pending: PendingPostings = new Map();
   private pendingCount = 0;
   private generationCount = 0;
+  private compacting = false;
   private scratchArrays: { scores: Float64Array; masks: Uint32Array } | null = null;
   private bodyTotal = 0;
 
-  private constructor(content: { ids: string[]; stamps: string[]; bodyLengths: Uint16Array; dead: Uint8Array; segment: Segment }) {
-    this.segment = content.segment;
+  private constructor(content: { ids: string[]; stamps: string[]; bodyLengths: Uint16Array; dead: Uint8Array; postings: PostingLists }) {
+    this.postings = content.postings;
     this.idOf = content.ids;
     this.stampOfNo = content.stamps;
     this.bodyLengths = content.bodyLengths;
@@ -105,7 +106,7 @@ export class SearchIndex<Ref = unknown> {
   }
 
   static empty<Ref = unknown>(): SearchIndex<Ref> {
-    return new SearchIndex<Ref>({ ids: [], stamps: [], bodyLengths: new Uint16Array(64), dead: new Uint8Array(64), segment: emptySegment() });
+    return new SearchIndex<Ref>({ ids: [], stamps: [], bodyLengths: new Uint16Array(64), dead: new Uint8Array(64), postings: new PostingLists() });
   }
 
   /** From the bytes of search-index.bin; throws with the reason when damaged or of another version. */
@@ -120,12 +121,35 @@ export class SearchIndex<Ref = unknown> {
     return new SearchIndex<Ref>({ ...content, bodyLengths, dead });
   }
 
-  /** The file's bytes (compacts first when many articles are dead). */
+  /** The whole file in one buffer (tests; the engine uses save()). */
   toBytes(): Buffer {
+    return encodeIndexFile(this.fileContent());
+  }
+
+  /** Writes the file durably, without building it in memory (index-file.ts). */
+  save(file: string): Promise<void> {
+    return writeIndexFile(file, this.fileContent());
+  }
+
+  /** A quarter or more of the article numbers are dead: time for compact(). */
+  get wantsCompaction(): boolean {
+    return this.deadCount > 0 && this.deadCount * 4 >= this.idOf.length;
+  }
+
+  /** What the file holds (pending articles merged first; during a compaction, the lists as they
+   * were before it). */
+  private fileContent(): IndexFileContent {
     this.merge();
-    if (this.deadCount > 0 && this.deadCount * 4 >= this.idOf.length) this.compact();
     const n = this.idOf.length;
-    return encodeIndexFile({ savedAt: new Date().toISOString(), ids: this.idOf, stamps: this.stampOfNo, bodyLengths: this.bodyLengths.subarray(0, n), dead: this.dead.subarray(0, n), segment: this.segment });
+    // Copies of the growing arrays: the write goes on while the index changes.
+    return {
+      savedAt: new Date().toISOString(),
+      ids: this.idOf.slice(),
+      stamps: this.stampOfNo.slice(),
+      bodyLengths: this.bodyLengths.slice(0, n),
+      dead: this.dead.slice(0, n),
+      postings: new PostingLists(this.postings.terms, this.postings.lists.slice(), this.postings.used.slice(), this.postings.df.slice(), this.postings.last.slice()),
+    };
   }
 
   get size(): number {
@@ -135,7 +159,7 @@ export class SearchIndex<Ref = unknown> {
   /** Distinct terms in the merged segment (for the benchmark). */
   get termCount(): number {
     this.merge();
-    return this.segment.terms.length;
+    return this.postings.terms.length;
   }
 
   stampOf(id: string): string | undefined {
@@ -220,7 +244,7 @@ export class SearchIndex<Ref = unknown> {
     const none: IndexAnswer<Ref> = { matches: [], total: 0, anyWord: false, terms: [] };
     if (words.length === 0) return none;
     this.merge();
-    const { terms: vocabulary, offsets, df, bytes } = this.segment;
+    const { terms: vocabulary, lists, used, df } = this.postings;
     const count = this.idOf.length;
     const live = Math.max(1, this.numberOf.size);
     const averageBody = Math.max(1, this.bodyTotal / live);
@@ -234,8 +258,9 @@ export class SearchIndex<Ref = unknown> {
         expanded.add(vocabulary[t]!);
         const idf = Math.log(1 + (live - df[t]! + 0.5) / (df[t]! + 0.5));
         // The posting list decoded in place (postings.ts; a loop, not a callback: the hot path).
-        const end = offsets[t + 1]!;
-        let at = offsets[t]!;
+        const bytes = lists[t]!;
+        const end = used[t]!;
+        let at = 0;
         let doc = 0;
         while (at < end) {
           let b = bytes[at++]!;
@@ -275,7 +300,7 @@ export class SearchIndex<Ref = unknown> {
 
   /** Term numbers a query word stands for, with their weights (the word itself 1). */
   private expand(word: string, last: boolean): Map<number, number> {
-    const { terms, df } = this.segment;
+    const { terms, df } = this.postings;
     const out = new Map<number, number>();
     const add = (t: number, weight: number) => out.set(t, Math.max(out.get(t) ?? 0, weight));
     const exact = findTerm(terms, word);
@@ -341,39 +366,68 @@ export class SearchIndex<Ref = unknown> {
   }
 
   private merge(): void {
-    if (this.pendingCount === 0) return;
-    this.segment = mergeSegment(this.segment, this.pending);
+    if (this.pendingCount === 0 || this.compacting) return;
+    this.postings.append(this.pending);
     this.pending = new Map();
     this.pendingCount = 0;
   }
 
-  /** Renumbers the live articles 0..n-1 and drops the dead from every list. */
-  private compact(): void {
-    const renumber = new Int32Array(this.idOf.length).fill(-1);
-    const ids: string[] = [];
-    const stamps: string[] = [];
-    const refs: (Ref | undefined)[] = [];
-    const lengths = new Uint16Array(Math.max(64, this.numberOf.size * 2));
-    for (let n = 0; n < this.idOf.length; n++) {
-      if (this.dead[n]) continue;
-      renumber[n] = ids.length;
-      refs.push(this.refs[n]);
-      lengths[ids.length] = this.bodyLengths[n]!;
-      ids.push(this.idOf[n]!);
-      stamps.push(this.stampOfNo[n]!);
+  /**
+   * Renumbers the live articles 0..n-1 and drops the dead from every list, in slices (it takes
+   * seconds at 50k articles). Meanwhile queries use the old lists, and articles added are kept
+   * pending (not merged, so not yet found) and renumbered after the survivors at the end.
+   */
+  async compact(): Promise<void> {
+    if (this.compacting) return;
+    this.merge();
+    this.compacting = true;
+    try {
+      const before = this.idOf.length;
+      const renumber = new Int32Array(before).fill(-1);
+      let live = 0;
+      for (let n = 0; n < before; n++) if (!this.dead[n]) renumber[n] = live++;
+      const postings = await this.postings.compact(renumber);
+      // Swap, all at once. Numbers given meanwhile (>= before) move down by `shift`; articles
+      // removed meanwhile stay dead under their new number.
+      const shift = before - live;
+      const count = this.idOf.length - shift;
+      const ids: string[] = new Array(count);
+      const stamps: string[] = new Array(count);
+      const refs: (Ref | undefined)[] = new Array(count);
+      const lengths = new Uint16Array(Math.max(64, count * 2));
+      const dead = new Uint8Array(lengths.length);
+      let deadCount = 0;
+      for (let n = 0; n < this.idOf.length; n++) {
+        const to = n < before ? renumber[n]! : n - shift;
+        if (to < 0) continue;
+        ids[to] = this.idOf[n]!;
+        stamps[to] = this.stampOfNo[n]!;
+        refs[to] = this.refs[n];
+        lengths[to] = this.bodyLengths[n]!;
+        if (this.dead[n]) {
+          dead[to] = 1;
+          deadCount++;
+        }
+      }
+      for (const list of this.pending.values()) for (let i = 0; i < list.length; i += 2) list[i]! -= shift;
+      this.postings = postings;
+      this.idOf.length = 0;
+      this.idOf.push(...ids);
+      this.stampOfNo.length = 0;
+      this.stampOfNo.push(...stamps);
+      this.refs = refs;
+      this.bodyLengths = lengths;
+      this.dead = dead;
+      this.deadCount = deadCount;
+      this.numberOf.clear();
+      ids.forEach((id, n) => {
+        if (!dead[n]) this.numberOf.set(id, n);
+      });
+      this.generationCount++;
+    } finally {
+      this.compacting = false;
     }
-    this.segment = compactSegment(this.segment, renumber);
-    this.generationCount++;
-    this.idOf.length = 0;
-    this.idOf.push(...ids);
-    this.stampOfNo.length = 0;
-    this.stampOfNo.push(...stamps);
-    this.refs = refs;
-    this.bodyLengths = lengths;
-    this.dead = new Uint8Array(lengths.length);
-    this.deadCount = 0;
-    this.numberOf.clear();
-    ids.forEach((id, n) => this.numberOf.set(id, n));
+    if (this.pendingCount >= MERGE_EVERY) this.merge();
   }
 
   private ensureCapacity(size: number): void {
