@@ -150,6 +150,27 @@ describe('SearchEngine', () => {
     await store.close();
   });
 
+  it('checks the checksum after loading and rebuilds an index whose bytes were damaged', async () => {
+    let s = await openBoth();
+    const { id } = await s.store.upsertArticle(input(1, { title: 'Gdańsk shipyard', bodyText: 'Cranes over the harbour.' }));
+    await s.close();
+    const file = path.join(dir, SEARCH_INDEX_FILE);
+    const bytes = await fs.readFile(file);
+    bytes[bytes.length - 2]! ^= 0x55; // inside the last posting list: the structure still reads
+    await fs.writeFile(file, bytes);
+    const notes: string[] = [];
+    const store = await NewsStore.open(dir);
+    const engine = SearchEngine.start(store, { onNote: (m) => notes.push(m) });
+    await engine.whenChecked();
+    expect(notes.join()).toMatch(/search index was damaged \(checksum mismatch\)/);
+    expect(engine.stats.origin).toBe('rebuilt');
+    expect(engine.ready).toBe(true);
+    expect((await engine.search({ text: 'gdansk' })).hits.map((h) => h.article.id)).toEqual([id]);
+    expect((await engine.search({ text: 'cranes' })).hits.map((h) => h.article.id)).toEqual([id]);
+    await engine.close();
+    await store.close();
+  });
+
   it('answers while loading with ready: false', async () => {
     const { store, engine, close } = await openBoth();
     expect((await engine.search({ text: 'anything' })).ready).toBe(false);
