@@ -55,7 +55,7 @@ export function StorageSection({ refreshKey }: StorageSectionProps) {
             <dd>{formatBytes(info.bodiesBytes + info.summariesBytes)}</dd>
           </div>
           <div>
-            <dt>Index</dt>
+            <dt>Sources and settings</dt>
             <dd>{formatBytes(info.indexBytes)}</dd>
           </div>
           <div>
