@@ -13,7 +13,7 @@
  * times the term's idf; a typo or completion counts less than the word itself.
  */
 import { decodeIndexFile, encodeIndexFile, writeIndexFile, type IndexFileContent } from './index-file';
-import { IN_BYLINE, IN_DEK, IN_TITLE, infoByte, PLAIN } from './postings';
+import { decodeBuffer, decodePostings, IN_BYLINE, IN_DEK, IN_TITLE, infoByte } from './postings';
 import { PostingLists, type PendingPostings } from './segment';
 import { queryTerms, termCounts } from './text';
 import { findTerm, fuzzyTerms, prefixRange } from './vocabulary';
@@ -267,25 +267,12 @@ export class SearchIndex<Ref = unknown> {
       for (const [t, weight] of this.expand(word, w === words.length - 1)) {
         expanded.add(vocabulary[t]!);
         const idf = Math.log(1 + (live - df[t]! + 0.5) / (df[t]! + 0.5));
-        // The posting list decoded in place (postings.ts; a loop, not a callback: the hot path).
-        const bytes = lists[t]!;
-        const end = used[t]!;
-        let at = 0;
-        let doc = 0;
-        while (at < end) {
-          let b = bytes[at++]!;
-          let value = b & 0x7f;
-          for (let shift = 7; b & 0x80 && shift < 35; shift += 7) {
-            b = bytes[at++]!;
-            value |= (b & 0x7f) << shift;
-          }
-          value >>>= 0;
-          doc += value >>> 1;
-          let info = PLAIN;
-          if (value & 1) {
-            if (at >= end) throw new Error('posting list cut short');
-            info = bytes[at++]!;
-          }
+        const into = decodeBuffer(used[t]!);
+        const found = decodePostings(lists[t]!, 0, used[t]!, into);
+        const { docs, infos } = into;
+        for (let i = 0; i < found; i++) {
+          const doc = docs[i]!;
+          const info = infos[i]!;
           if (dead[doc]) continue;
           const tf = info >>> 3;
           let field = (info & IN_TITLE ? WEIGHT_TITLE : 0) + (info & IN_DEK ? WEIGHT_DEK : 0) + (info & IN_BYLINE ? WEIGHT_BYLINE : 0);
