@@ -9,21 +9,18 @@
  * `ready` is false until the reconcile is done; searches meanwhile answer from what is indexed.
  * After start, every store change (onArticlesChanged) updates the index at once; the file is
  * rewritten a minute after a change (SAVE_DELAY_MS), after a rebuild, and on close.
- * Queries filter by section and saved from the store's summaries and build each hit's snippet
- * from the body of the returned hits only (read synchronously: ~30 small files, ~2 ms, cheaper
- * than 30 trips through the thread pool).
+ * Queries filter by section and saved through filters.ts and build each hit with hits.ts.
  * An index file of the earlier minisearch form (`search-index.json`) is deleted.
  */
-import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchHit, SearchQuery, SearchResults } from '../../shared/models';
-import { toPublicSummary } from '../store/queries';
 import type { StoredSummary } from '../store/schema';
 import type { ArticlesChange, NewsStore } from '../store/store';
 import { verifyIndexFile } from './index-file';
 import { OutdatedIndexError, SearchIndex, type IndexAnswer } from './search-index';
-import { matchedWords, snippetAround } from './text';
+import { SectionSavedFilter } from './filters';
+import { bodyFileOf, bodyTextIn, hitOf } from './hits';
 
 export const SEARCH_INDEX_FILE = 'search-index.bin';
 /** The file of the earlier minisearch index (deleted on start). */
@@ -75,7 +72,7 @@ export class SearchEngine {
   private timer: NodeJS.Timeout | null = null;
   private readonly unsubscribe: () => void;
   private checked: Promise<void> = Promise.resolve();
-  private filterTags: { revision: number; generation: number; tags: Int32Array; sections: string[][] } | null = null;
+  private readonly filter: SectionSavedFilter;
   private kick: () => void = () => undefined;
   private readonly kicked = new Promise<void>((resolve) => (this.kick = resolve));
 
@@ -85,6 +82,7 @@ export class SearchEngine {
   ) {
     this.file = path.join(store.dataDir, SEARCH_INDEX_FILE);
     this.index = SearchIndex.empty<StoredSummary>();
+    this.filter = new SectionSavedFilter(store);
     this.unsubscribe = store.onArticlesChanged((change) => this.onChange(change));
     this.started = this.start();
     this.started.catch(() => undefined);
@@ -118,7 +116,7 @@ export class SearchEngine {
     let answer: IndexAnswer<StoredSummary>;
     try {
       // Without a filter every indexed article counts (the index follows the store).
-      answer = this.index.search(query.text, { limit, ...(filtered ? { tagFilter: this.tagFilter(section, Boolean(query.saved)) } : {}) });
+      answer = this.index.search(query.text, { limit, ...(filtered ? { tagFilter: this.filter.tagsFor(this.index, section, Boolean(query.saved)) } : {}) });
     } catch (error) {
       // Only a damaged posting list throws here.
       if (this.isReady) this.checked = this.rebuild((error as Error).message);
@@ -128,44 +126,10 @@ export class SearchEngine {
     const hits: SearchHit[] = [];
     for (const match of answer.matches) {
       const summary = match.ref ?? this.store.getSummary(match.id);
-      if (summary) hits.push(this.hitOf(summary, folded, match.score));
+      if (summary) hits.push(hitOf(this.store, summary, folded, match.score));
     }
     const total = filtered ? answer.total : answer.total - (answer.matches.length - hits.length);
     return { hits, total, ready: this.isReady, ...(answer.anyWord ? { anyWord: true } : {}) };
-  }
-
-  /**
-   * The section and saved filter as data: a tag per article (section number * 2 + saved), kept
-   * while neither the summaries nor the index change, and the tags this query accepts. Tens of
-   * thousands of matches are then filtered by two array reads each.
-   */
-  private tagFilter(section: string[], savedOnly: boolean): { tags: Int32Array; accept: Uint8Array } {
-    const revision = this.store.summariesRevision;
-    const generation = this.index.generation;
-    let cached = this.filterTags;
-    if (!cached || cached.revision !== revision || cached.generation !== generation) {
-      const sections: string[][] = [];
-      const numbers = new Map<string, number>();
-      const tags = this.index.tagArticles((ref, id) => {
-        const summary = ref ?? this.store.getSummary(id);
-        if (!summary) return -1;
-        const key = summary.sectionPath.join(' > ');
-        let number = numbers.get(key);
-        if (number === undefined) {
-          numbers.set(key, (number = sections.length));
-          sections.push(summary.sectionPath);
-        }
-        return number * 2 + (summary.saved ? 1 : 0);
-      });
-      cached = this.filterTags = { revision, generation, tags, sections };
-    }
-    const accept = new Uint8Array(cached.sections.length * 2);
-    cached.sections.forEach((own, number) => {
-      if (own.length < section.length || section.some((part, i) => own[i] !== part)) return;
-      accept[number * 2 + 1] = 1;
-      if (!savedOnly) accept[number * 2] = 1;
-    });
-    return { tags: cached.tags, accept };
   }
 
   /** Writes the index file now if it changed since the last write. */
@@ -350,45 +314,13 @@ export class SearchEngine {
     this.timer = null;
   }
 
-  /** The body's plain text, read straight from articles/<id>.json ('' when unreadable: the store
-   * repairs bodies when the article is opened). */
+  /** The body's plain text ('' when unreadable: the store repairs bodies when the article is
+   * opened). */
   private async bodyTextOf(id: string): Promise<string> {
     try {
-      return bodyTextIn(await fs.readFile(this.bodyFile(id), 'utf8'));
+      return bodyTextIn(await fs.readFile(bodyFileOf(this.store, id), 'utf8'));
     } catch {
       return '';
     }
   }
-
-  private bodyTextNow(id: string): string {
-    try {
-      return bodyTextIn(fsSync.readFileSync(this.bodyFile(id), 'utf8'));
-    } catch {
-      return '';
-    }
-  }
-
-  private bodyFile(id: string): string {
-    return path.join(this.store.articlesDir, `${id}.json`);
-  }
-
-  private hitOf(summary: StoredSummary, folded: ReadonlySet<string>, score: number): SearchHit {
-    let snippet = snippetAround(summary.dek, folded, 240, false);
-    if (snippet === null) {
-      // Around the first match in the body; a headline-only match shows the dek (else the body's start).
-      const body = this.bodyTextNow(summary.id);
-      snippet = snippetAround(body, folded, 240, false) ?? (summary.dek || snippetAround(body, folded) || '');
-    }
-    return {
-      article: toPublicSummary(summary),
-      terms: matchedWords([summary.title, summary.dek, summary.byline, snippet], folded),
-      snippet,
-      score,
-    };
-  }
-}
-
-function bodyTextIn(json: string): string {
-  const body = JSON.parse(json) as { bodyText?: unknown };
-  return typeof body.bodyText === 'string' ? body.bodyText : '';
 }

@@ -6,30 +6,21 @@
  * MERGE_EVERY articles); a removed or replaced article is marked dead and skipped until a
  * compaction (when a quarter of the numbers are dead, before a save) renumbers the survivors.
  *
- * Queries: both sides folded (text.ts: "cafe" finds "Café"); words of 4+ letters match with up
- * to 20% edits (at most 2, vocabulary.ts), the last word also as a prefix (its PREFIX_LIMIT most
- * common completions); every word required, with a fall-back to any word when no article has
- * them all. Score: BM25 over the body plus fixed weights for headline (3), dek and byline (1.5),
- * times the term's idf; a typo or completion counts less than the word itself.
+ * Queries: both sides folded (text.ts: "cafe" finds "Café"); each word expanded to typos and, for
+ * the last one, completions and scored (ranking.ts); every word required, with a fall-back to any
+ * word when no article has them all.
  */
 import { decodeIndexFile, encodeIndexFile, writeIndexFile, type IndexFileContent } from './index-file';
-import { decodeBuffer, decodePostings, IN_BYLINE, IN_DEK, IN_TITLE, infoByte } from './postings';
+import { infoByte, IN_BYLINE, IN_DEK, IN_TITLE } from './postings';
+import { bestMatches, expandWord, scoreTerm } from './ranking';
 import { PostingLists, type PendingPostings } from './segment';
 import { queryTerms, termCounts } from './text';
-import { findTerm, fuzzyTerms, prefixRange } from './vocabulary';
 
 export { OutdatedIndexError } from './index-file';
 
 /** Articles indexed before their postings are merged into the segment. */
 export const MERGE_EVERY = 2000;
-/** Completions of the word being typed that are searched (the most common ones). */
-export const PREFIX_LIMIT = 64;
 const MAX_QUERY_TERMS = 16;
-const K1 = 1.2;
-const B = 0.75;
-const WEIGHT_TITLE = 3;
-const WEIGHT_DEK = 1.5;
-const WEIGHT_BYLINE = 1.5;
 
 export interface IndexedArticle {
   id: string;
@@ -81,7 +72,7 @@ export class SearchIndex<Ref = unknown> {
   private refs: (Ref | undefined)[] = [];
   private pending: PendingPostings = new Map();
   private pendingCount = 0;
-  private generationCount = 0;
+  private generationCount = nextGeneration();
   private compacting = false;
   private scratchArrays: { scores: Float64Array; masks: Uint32Array } | null = null;
   private bodyTotal = 0;
@@ -203,7 +194,7 @@ export class SearchIndex<Ref = unknown> {
   /** Adds the article, or replaces the indexed copy. */
   put(article: IndexedArticle, ref?: Ref): void {
     this.remove(article.id);
-    this.generationCount++;
+    this.generationCount = nextGeneration();
     const n = this.idOf.length;
     this.refs[n] = ref;
     this.idOf.push(article.id);
@@ -241,7 +232,7 @@ export class SearchIndex<Ref = unknown> {
     const n = this.numberOf.get(id);
     if (n === undefined) return;
     this.numberOf.delete(id);
-    this.generationCount++;
+    this.generationCount = nextGeneration();
     this.refs[n] = undefined;
     this.dead[n] = 1;
     this.deadCount++;
@@ -254,32 +245,16 @@ export class SearchIndex<Ref = unknown> {
     const none: IndexAnswer<Ref> = { matches: [], total: 0, anyWord: false, terms: [] };
     if (words.length === 0) return none;
     this.merge();
-    const { terms: vocabulary, lists, used, df } = this.postings;
     const count = this.idOf.length;
     const live = Math.max(1, this.numberOf.size);
     const averageBody = Math.max(1, this.bodyTotal / live);
     const { scores, masks } = this.scratch(count);
     const expanded = new Set<string>();
-    const dead = this.dead;
-    const lengths = this.bodyLengths;
+    const context = { live, averageBody, dead: this.dead, lengths: this.bodyLengths, scores, masks };
     words.forEach((word, w) => {
-      const bit = 1 << w;
-      for (const [t, weight] of this.expand(word, w === words.length - 1)) {
-        expanded.add(vocabulary[t]!);
-        const idf = Math.log(1 + (live - df[t]! + 0.5) / (df[t]! + 0.5));
-        const into = decodeBuffer(used[t]!);
-        const found = decodePostings(lists[t]!, 0, used[t]!, into);
-        const { docs, infos } = into;
-        for (let i = 0; i < found; i++) {
-          const doc = docs[i]!;
-          const info = infos[i]!;
-          if (dead[doc]) continue;
-          const tf = info >>> 3;
-          let field = (info & IN_TITLE ? WEIGHT_TITLE : 0) + (info & IN_DEK ? WEIGHT_DEK : 0) + (info & IN_BYLINE ? WEIGHT_BYLINE : 0);
-          if (tf > 0) field += (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[doc]!) / averageBody));
-          scores[doc] += idf * weight * field;
-          masks[doc] |= bit;
-        }
+      for (const [t, weight] of expandWord(this.postings, word, w === words.length - 1)) {
+        expanded.add(this.postings.terms[t]!);
+        scoreTerm(this.postings, t, weight, 1 << w, context);
       }
     });
     if (expanded.size === 0) return none;
@@ -295,28 +270,6 @@ export class SearchIndex<Ref = unknown> {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  /** Term numbers a query word stands for, with their weights (the word itself 1). */
-  private expand(word: string, last: boolean): Map<number, number> {
-    const { terms, df } = this.postings;
-    const out = new Map<number, number>();
-    const add = (t: number, weight: number) => out.set(t, Math.max(out.get(t) ?? 0, weight));
-    const exact = findTerm(terms, word);
-    if (exact >= 0) add(exact, 1);
-    if (word.length >= 4) {
-      const maxDistance = Math.min(2, Math.round(word.length * 0.2));
-      for (const { index, distance } of fuzzyTerms(terms, word, maxDistance)) {
-        if (distance > 0) add(index, 0.45 * (1 - distance / word.length));
-      }
-    }
-    if (last && word.length >= 3) {
-      const [from, to] = prefixRange(terms, word);
-      let completions = Array.from({ length: to - from }, (_, i) => from + i).filter((t) => t !== exact);
-      if (completions.length > PREFIX_LIMIT) completions = completions.sort((a, b) => df[b]! - df[a]!).slice(0, PREFIX_LIMIT);
-      for (const t of completions) add(t, 0.5 * (word.length / terms[t]!.length));
-    }
-    return out;
-  }
-
   /** Zeroed score and word-mask arrays for `count` articles (kept between queries: allocating
    * ~600 KB per query at 50k articles kept the garbage collector busy). */
   private scratch(count: number): { scores: Float64Array; masks: Uint32Array } {
@@ -330,36 +283,23 @@ export class SearchIndex<Ref = unknown> {
     return this.scratchArrays;
   }
 
-  /** Matches with every word of `all` (any word when `all` is 0), counted, and the best `limit`
-   * of them (a min-heap). */
+  /** Matches with every word of `all` (any word when `all` is 0) that the filters take, counted,
+   * and the best `limit` of them. */
   private collect(scores: Float64Array, masks: Uint32Array, count: number, all: number, options: SearchOptions<Ref>): { matches: IndexMatch<Ref>[]; total: number } {
-    const limit = Math.max(1, options.limit ?? 50);
-    const heap: number[] = []; // article numbers, lowest score at the top
-    const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a < b);
     const { accept } = options;
     const tags = options.tagFilter?.tags;
     const tagAccept = options.tagFilter?.accept;
     const dead = this.dead;
-    let total = 0;
-    for (let n = 0; n < count; n++) {
-      const mask = masks[n]!;
-      if (mask === 0 || (all !== 0 && mask !== all) || dead[n]) continue;
+    const take = (n: number): boolean => {
+      if (dead[n]) return false;
       if (tags && tagAccept) {
         const tag = n < tags.length ? tags[n]! : -1;
-        if (tag < 0 || !tagAccept[tag]) continue;
+        if (tag < 0 || !tagAccept[tag]) return false;
       }
-      if (accept && !accept(this.refs[n], this.idOf[n]!)) continue;
-      total++;
-      if (heap.length < limit) {
-        heap.push(n);
-        siftUp(heap, heap.length - 1, less);
-      } else if (less(heap[0]!, n)) {
-        heap[0] = n;
-        siftDown(heap, 0, less);
-      }
-    }
-    heap.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
-    return { matches: heap.map((n) => ({ id: this.idOf[n]!, score: scores[n]!, ref: this.refs[n] })), total };
+      return !accept || accept(this.refs[n], this.idOf[n]!);
+    };
+    const { best, total } = bestMatches(scores, masks, count, all, take, Math.max(1, options.limit ?? 50));
+    return { matches: best.map((n) => ({ id: this.idOf[n]!, score: scores[n]!, ref: this.refs[n] })), total };
   }
 
   private merge(): void {
@@ -420,7 +360,7 @@ export class SearchIndex<Ref = unknown> {
       ids.forEach((id, n) => {
         if (!dead[n]) this.numberOf.set(id, n);
       });
-      this.generationCount++;
+      this.generationCount = nextGeneration();
     } finally {
       this.compacting = false;
     }
@@ -439,24 +379,8 @@ export class SearchIndex<Ref = unknown> {
   }
 }
 
-function siftUp(heap: number[], i: number, less: (a: number, b: number) => boolean): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!less(heap[i]!, heap[parent]!)) return;
-    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-    i = parent;
-  }
-}
-
-function siftDown(heap: number[], i: number, less: (a: number, b: number) => boolean): void {
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let least = i;
-    if (l < heap.length && less(heap[l]!, heap[least]!)) least = l;
-    if (r < heap.length && less(heap[r]!, heap[least]!)) least = r;
-    if (least === i) return;
-    [heap[i], heap[least]] = [heap[least]!, heap[i]!];
-    i = least;
-  }
+/** Generations are unique across indexes (a rebuilt index never reuses an earlier one's). */
+let generations = 0;
+function nextGeneration(): number {
+  return ++generations;
 }
