@@ -26,7 +26,7 @@ export interface CoreNewsService extends NewsService {
   readonly recoveryNotes: RecoveryNote[];
   /** Number of first-run articles seeded on this open (0 when the folder was not new). */
   readonly seededArticles: number;
-  /** The full-text index (search-index.json), loaded or rebuilt in the background. */
+  /** The full-text index (search-index.bin), loaded or rebuilt in the background. */
   readonly search: SearchEngine;
 }
 

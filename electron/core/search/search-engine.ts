@@ -47,7 +47,7 @@ export const SAVE_DELAY_MS = 60_000;
 export const START_DELAY_MS = 0;
 
 export interface SearchEngineStats {
-  /** 'file': loaded from search-index.json; 'rebuilt': built from the bodies (no usable file). */
+  /** 'file': loaded from search-index.bin; 'rebuilt': built from the bodies (no usable file). */
   origin: 'file' | 'rebuilt' | 'pending';
   /** From start until the file was read and parsed (includes waiting for the store's load). */
   loadMs: number;

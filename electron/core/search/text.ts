@@ -1,7 +1,7 @@
 /**
  * Text helpers of the search index: folding (lowercase, no diacritics: "Café" -> "cafe"), word
- * splitting with positions (the same word boundaries as minisearch's default tokenizer), the
- * query's terms, the indexed part of a body, snippets around the first match and the words of a
+ * splitting with positions (the word boundaries of minisearch's default tokenizer, kept), the
+ * query's terms, the term counts of an indexed text, snippets around the first match and the words of a
  * text that matched (as written, for highlighting).
  */
 
