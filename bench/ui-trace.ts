@@ -117,21 +117,30 @@ export async function runUiTrace(n = Number(process.env.BENCH_UI_ARTICLES ?? 50_
     // BENCH_UI_TRACE_WAIT=ms: load the page that long after the host listens (to compare with an idle host).
     const wait = Number(process.env.BENCH_UI_TRACE_WAIT ?? 0) - (Date.now() - listening);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const loads: { label: string; lead: { dom: number; painted: number }; trace: PageTrace }[] = [];
+    const loads: { label: string; lead: { dom: number; painted: number }; trace: PageTrace; cpu: string }[] = [];
+    // The renderer's main-thread time up to the paint (CDP Performance metrics: less noisy than
+    // the wall clock on a shared machine; they include the lead script's own wait, a few ms).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const cpu = async () => {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      const m = (name: string) => (metrics.find((x) => x.name === name)?.value ?? 0) * 1000;
+      return `main thread busy ${m('TaskDuration').toFixed(0)} ms (script ${m('ScriptDuration').toFixed(0)}, style ${m('RecalcStyleDuration').toFixed(0)}, layout ${m('LayoutDuration').toFixed(0)})`;
+    };
     await page.goto(url, { waitUntil: 'commit' });
     let lead = (await page.evaluate(LEAD)) as { dom: number; painted: number };
-    loads.push({ label: 'first load', lead, trace: (await page.evaluate(COLLECT)) as PageTrace });
+    loads.push({ label: 'first load', lead, cpu: await cpu(), trace: (await page.evaluate(COLLECT)) as PageTrace });
     for (let i = 1; i <= 2; i++) {
       await new Promise((r) => setTimeout(r, 300));
       await page.reload({ waitUntil: 'commit' });
       lead = (await page.evaluate(LEAD)) as { dom: number; painted: number };
-      loads.push({ label: `reload ${i}`, lead, trace: (await page.evaluate(COLLECT)) as PageTrace });
+      loads.push({ label: `reload ${i}`, lead, cpu: await cpu(), trace: (await page.evaluate(COLLECT)) as PageTrace });
     }
     await new Promise((r) => setTimeout(r, 500));
     const start = events.find((e) => e.kind === 'host-start')!.t;
     const first = loads[0]!.trace.origin;
     out.push(`host: started ${ms(start - first)} ms, listening ${ms(listening - first)} ms (relative to the first navigation)`);
-    for (const l of loads) out.push(timeline(`${l.label}: lead painted at ${l.lead.painted.toFixed(0)} ms`, l.trace, l.lead, events));
+    for (const l of loads) out.push(timeline(`${l.label}: lead painted at ${l.lead.painted.toFixed(0)} ms; ${l.cpu}`, l.trace, l.lead, events));
     const summaries = events.find((e) => e.kind === 'summaries');
     if (summaries) out.push(`background summary load: ${ms(summaries.start! - first)} .. ${ms(summaries.end! - first)} ms (${summaries.size} summaries)`);
     const eld = events.filter((e) => e.kind === 'eld' && e.t - first > -1000 && e.t - first < 4000);

@@ -1,8 +1,12 @@
 /** Renderer entry: mounts the app into #root with the host bridge in context. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { getNewsBridge } from './api/bridge';
 import { NewsProvider } from './api/NewsProvider';
 import { App } from './App';
+import { primeFirstPage } from './features/sections/firstPage';
+import { loadFrontSort } from './features/sections/frontSort';
+import { parseHash } from './routing/routes';
 import { applyPreferences, loadPreferences } from './ui/preferences';
 import { lastFront } from './ui/readingPosition';
 import './ui/base.css';
@@ -15,6 +19,10 @@ if (window.location.hash === '' || window.location.hash === '#') {
   const front = lastFront();
   if (front) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${front}`);
 }
+
+// A front's first page is asked for now, so it travels while React mounts (see firstPage.ts).
+const route = parseHash(window.location.hash);
+if (route.name === 'front') primeFirstPage(getNewsBridge(), route.section, loadFrontSort());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -233,7 +233,9 @@ export function SectionFront({ section }: { section: string | null }) {
           <ReadToggle article={lead} />
         </section>
       )}
-      <section aria-label="More stories" hidden={gridCount === 0}>
+      {/* Not hidden while the first page loads: its width is measured at mount, so the first page
+          renders in its final columns at once. */}
+      <section aria-label="More stories" hidden={paged.ready && gridCount === 0}>
         <div ref={win.ref} className="front__window" style={{ height: rows * geometry.rowHeight }}>
           <ul className="front__grid">{items}</ul>
         </div>
