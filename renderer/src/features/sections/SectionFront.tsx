@@ -11,6 +11,7 @@ import { useLoad } from '../../api/useLoad';
 import { errorMessage } from '../../api/errors';
 import { ArticleCard } from '../../ui/ArticleCard';
 import { focusRenderedStory } from '../../ui/commands';
+import { formatCount } from '../../ui/format/count';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { hrefs } from '../../routing/routes';
 import { setReadingOrder } from '../../ui/readingOrder';
@@ -189,8 +190,8 @@ export function SectionFront({ section }: { section: string | null }) {
         {paged.ready && paged.count > 0 && (
           <div className="front__bar">
             <p className="front__summary">
-              {paged.counted ? paged.count.toLocaleString('en-GB') : `${paged.count}+`} {paged.count === 1 ? 'story' : 'stories'}
-              {unread > 0 && `, ${unread.toLocaleString('en-GB')} unread`}
+              {paged.counted ? formatCount(paged.count) : `${paged.count}+`} {paged.count === 1 ? 'story' : 'stories'}
+              {unread > 0 && `, ${formatCount(unread)} unread`}
             </p>
             <div className="front__tools">
               <label className="toolbar-field">
