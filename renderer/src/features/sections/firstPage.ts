@@ -17,16 +17,19 @@ export function pageQuery(section: string | null, sort: ArticleSort, page: numbe
   return { ...(section === null ? {} : { section }), sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
 }
 
-/** Asks for this front's first page now (main.tsx, before the first render). */
-export function primeFirstPage(news: NewsBridge, section: string | null, sort: ArticleSort): void {
+/** Asks for this front's first page now (main.tsx, before the first render); resolves once it is
+ * here (takeArrived then hands it over), or failed. */
+export function primeFirstPage(news: NewsBridge, section: string | null, sort: ArticleSort): Promise<void> {
   const query = pageQuery(section, sort, 0);
   const list = news.listArticles(query);
   const entry: NonNullable<typeof primed> = { key: JSON.stringify(query), at: performance.now(), list };
-  list.then(
-    (value) => (entry.value = value),
+  primed = entry;
+  return list.then(
+    (value) => {
+      entry.value = value;
+    },
     () => undefined, // the front asks again when it takes nothing
   );
-  primed = entry;
 }
 
 function fresh(query: ArticleQuery): NonNullable<typeof primed> | null {
