@@ -1,12 +1,12 @@
 /**
  * The browser host (electron/cli/web.ts) with a trace for bench/ui-trace.ts: every HTTP
- * request's arrival and finish, event-loop stalls (a 5 ms timer running late by > 20 ms) and the
+ * request's arrival and finish, event-loop stalls (a 5 ms timer running late by > 20 ms), garbage collections over 10 ms and the
  * event-loop delay histogram (perf_hooks) per 250 ms, the store's background summary load and the
  * search index load (env BENCH_UI_TRACE_INDEX_DELAY: see below). Lines go to stderr as `TRACE {json}`, times in epoch ms (to line up with the
  * page's performance.timeOrigin + now()).
  */
 import http from 'node:http';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { SummaryTable } from '../electron/core/store/summaries';
 import { SearchEngine } from '../electron/core/search/search-engine';
 
@@ -47,6 +47,11 @@ proto.readFile = async function (this: unknown) {
     trace({ kind: 'search-index', start, end: now() });
   }
 };
+
+// Garbage collections over 10 ms (they show as stalls too).
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (entry.duration > 10) trace({ kind: 'gc', start: performance.timeOrigin + entry.startTime, end: performance.timeOrigin + entry.startTime + entry.duration });
+}).observe({ entryTypes: ['gc'] });
 
 // Event loop: stalls and the delay histogram.
 let expected = now() + 5;

@@ -6,7 +6,8 @@
  * paint, the lead headline in the DOM and painted) beside the host's (each request's time in the
  * host, event-loop stalls, the background summary load and the search index load).
  * Env: BENCH_UI_ARTICLES (default 50000), BENCH_UI_TRACE_WAIT (ms after the host listens before the
- * first load; default 0).
+ * first load; default 0), BENCH_UI_TRACE_INDEX_DELAY (see ui-trace-host.ts), BENCH_UI_TRACE_STDERR=1
+ * (pass the host's other stderr lines through).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -72,6 +73,7 @@ function timeline(label: string, page: PageTrace, lead: { dom: number; painted: 
     if (e.kind === 'request') rows.push([start, `host:   ${e.url!.slice(0, 60)} in the host ${(e.end! - e.start!).toFixed(0)} ms`]);
     else if (e.kind === 'stall') rows.push([start, `host:   event loop blocked ${(e.end! - e.start!).toFixed(0)} ms`]);
     else if (e.kind === 'summaries') rows.push([start, `host:   background summary load ${(e.end! - e.start!).toFixed(0)} ms (ends at ${ms(rel(e.end!))})`]);
+    else if (e.kind === 'gc') rows.push([start, `host:   garbage collection ${(e.end! - e.start!).toFixed(0)} ms`]);
     else if (e.kind === 'search-index') rows.push([start, `host:   search index read ${(e.end! - e.start!).toFixed(0)} ms`]);
   }
   rows.sort((a, b) => a[0] - b[0]);
@@ -93,7 +95,10 @@ export async function runUiTrace(n = Number(process.env.BENCH_UI_ARTICLES ?? 50_
     err += chunk;
     const lines = err.split('\n');
     err = lines.pop()!;
-    for (const line of lines) if (line.startsWith('TRACE ')) events.push(JSON.parse(line.slice(6)) as HostEvent);
+    for (const line of lines) {
+      if (line.startsWith('TRACE ')) events.push(JSON.parse(line.slice(6)) as HostEvent);
+      else if (process.env.BENCH_UI_TRACE_STDERR) process.stderr.write(`host: ${line}\n`);
+    }
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
