@@ -209,6 +209,55 @@ describe('NewsStore', () => {
     await reopened.close();
   });
 
+  it('recovers damaged and missing older days in the background read like on a full open', async () => {
+    const store = await NewsStore.open(dir);
+    const ids: string[] = [];
+    for (let day = 1; day <= 6; day++) {
+      const publishedAt = `2024-03-0${day}T08:00:00.000Z`;
+      ids.push((await store.upsertArticle(input({ link: `https://news.example/d${day}`, publishedAt }))).id);
+      // A second write of each day, so every partition has a .bak.
+      await store.setRead(ids[day - 1]!, true);
+    }
+    await store.close();
+    const summaries = path.join(dir, 'summaries');
+    await fs.writeFile(path.join(summaries, '2024-03-01.json'), '{"partition": "2024-03-01", "arti');
+    await fs.rm(path.join(summaries, '2024-03-02.json'));
+    await fs.writeFile(path.join(summaries, '2024-03-03.json'), '{"partition": 3}');
+    const reopened = await NewsStore.open(dir, { progressive: 1 });
+    expect(reopened.loaded).toBe(false);
+    await reopened.whenLoaded();
+    expect(reopened.articleCount()).toBe(6);
+    expect(reopened.listArticles().map((a) => a.id)).toEqual([...ids].reverse());
+    expect(reopened.recoveryNotes.map((n) => [path.basename(n.file), n.outcome]).sort()).toEqual([
+      ['2024-03-01.json', 'restored'],
+      ['2024-03-02.json', 'restored'],
+      ['2024-03-03.json', 'restored'],
+    ]);
+    await reopened.close();
+  });
+
+  it('keeps sections and counts right after read, saved and new articles (cached between changes)', async () => {
+    const store = await NewsStore.open(dir);
+    const a = (await store.upsertArticle(input({ link: 'https://news.example/a', publishedAt: '2024-03-01T08:00:00.000Z' }))).id;
+    const b = (await store.upsertArticle(input({ link: 'https://news.example/b', publishedAt: '2024-03-02T08:00:00.000Z' }))).id;
+    expect(store.listSections()).toEqual([{ key: 'News > World', path: ['News', 'World'], count: 2, unread: 2 }]);
+    await store.setRead(a, true);
+    expect(store.listSections()[0]!.unread).toBe(1);
+    await store.setSaved(b, true);
+    expect(store.listArticles().map((s) => s.id)).toEqual([b, a]); // the order stays
+    expect(store.listArticles({ saved: true }).map((s) => s.id)).toEqual([b]);
+    store.listSections()[0]!.path.push('mutated by a caller');
+    const c = (await store.upsertArticle(input({ link: 'https://news.example/c', publishedAt: '2024-03-03T08:00:00.000Z', sectionPath: ['Sport'] }))).id;
+    expect(store.listSections()).toEqual([
+      { key: 'News > World', path: ['News', 'World'], count: 2, unread: 1 },
+      { key: 'Sport', path: ['Sport'], count: 1, unread: 1 },
+    ]);
+    expect(store.listArticles().map((s) => s.id)).toEqual([c, b, a]);
+    await store.markAllRead('Sport');
+    expect(store.listSections()[1]!.unread).toBe(0);
+    await store.close();
+  });
+
   it('coalesces concurrent writes and keeps every acknowledged one', async () => {
     const store = await NewsStore.open(dir);
     const results = await Promise.all(

@@ -76,6 +76,8 @@ export class NewsStore {
   /** index.json as last read or written, to skip rewriting an unchanged head. */
   private writtenHead = '';
   private closed = false;
+  /** listSections() as of a SummaryTable version. */
+  private sectionsCache: { version: number; sections: Section[] } | null = null;
   private readonly articleListeners = new Set<(change: ArticlesChange) => void>();
 
   private constructor(dataDir: string, options: OpenStoreOptions) {
@@ -125,8 +127,14 @@ export class NewsStore {
       store.writtenHead = onDisk ? JSON.stringify(store.index.data) : '';
       await store.summaries.load({ firstAtLeast: options.progressive });
       if (!store.summaries.complete) {
-        // Then the dedupe key map, so the first sync does not pay for it.
-        store.loading = store.summaries.loadRest().then(() => store.buildKeyIndex());
+        // Then the dedupe key map (so the first sync does not pay for it), the newest-first order
+        // and the sections (so the first front's requests do not), one per turn of the event loop.
+        store.loading = store.summaries.loadRest().then(async () => {
+          for (const step of [() => store.buildKeyIndex(), () => store.summaries.sorted(), () => store.listSections()]) {
+            await new Promise((resolve) => setImmediate(resolve));
+            step();
+          }
+        });
         store.loading.catch(() => undefined); // reported to whoever awaits whenLoaded()
       }
     } catch (error) {
@@ -334,8 +342,11 @@ export class NewsStore {
     return savedArticles(this.summaries.values());
   }
 
+  /** Sections with their counts (cached until the next change of any summary). */
   listSections(): Section[] {
-    return sectionsOf(this.summaries.sorted());
+    const version = this.summaries.version;
+    if (this.sectionsCache?.version !== version) this.sectionsCache = { version, sections: sectionsOf(this.summaries.sorted()) };
+    return this.sectionsCache.sections.map((s) => ({ ...s, path: [...s.path] }));
   }
 
   async getArticle(id: string): Promise<Article | null> {

@@ -11,6 +11,7 @@ import { useLoad } from '../../api/useLoad';
 import { errorMessage } from '../../api/errors';
 import { ArticleCard } from '../../ui/ArticleCard';
 import { focusRenderedStory } from '../../ui/commands';
+import { formatCount } from '../../ui/format/count';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { hrefs } from '../../routing/routes';
 import { setReadingOrder } from '../../ui/readingOrder';
@@ -189,8 +190,8 @@ export function SectionFront({ section }: { section: string | null }) {
         {paged.ready && paged.count > 0 && (
           <div className="front__bar">
             <p className="front__summary">
-              {paged.counted ? paged.count.toLocaleString('en-GB') : `${paged.count}+`} {paged.count === 1 ? 'story' : 'stories'}
-              {unread > 0 && `, ${unread.toLocaleString('en-GB')} unread`}
+              {paged.counted ? formatCount(paged.count) : `${paged.count}+`} {paged.count === 1 ? 'story' : 'stories'}
+              {unread > 0 && `, ${formatCount(unread)} unread`}
             </p>
             <div className="front__tools">
               <label className="toolbar-field">
@@ -233,7 +234,9 @@ export function SectionFront({ section }: { section: string | null }) {
           <ReadToggle article={lead} />
         </section>
       )}
-      <section aria-label="More stories" hidden={gridCount === 0}>
+      {/* Not hidden while the first page loads: its width is measured at mount, so the first page
+          renders in its final columns at once. */}
+      <section aria-label="More stories" hidden={paged.ready && gridCount === 0}>
         <div ref={win.ref} className="front__window" style={{ height: rows * geometry.rowHeight }}>
           <ul className="front__grid">{items}</ul>
         </div>

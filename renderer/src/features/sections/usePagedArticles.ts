@@ -8,8 +8,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleQuery, ArticleSort, ArticleSummary } from '../../../../electron/shared/models';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { errorMessage } from '../../api/errors';
+import { pageQuery, PAGE_SIZE, takeArrived, takePrimed } from './firstPage';
 
-export const PAGE_SIZE = 48;
+export { PAGE_SIZE };
 /** Pages kept in memory; the ones farthest from the view go first. */
 const MAX_PAGES = 40;
 
@@ -32,7 +33,17 @@ export function usePagedArticles(section: string | null, sort: ArticleSort): Pag
   const news = useNews();
   const { version } = useStoreVersion();
   const key = `${section ?? ''}\u0000${sort}`;
-  const pages = useRef(new Map<number, ArticleSummary[]>());
+  const pages = useRef<Map<number, ArticleSummary[]>>(null!);
+  // Pages already here at the first render (the start-up prefetch, firstPage.ts): not fetched again.
+  const arrived = useRef(new Set<number>());
+  if (pages.current === null) {
+    pages.current = new Map();
+    const first = takeArrived(pageQuery(section, sort, 0));
+    if (first) {
+      pages.current.set(0, first);
+      arrived.current.add(0);
+    }
+  }
   const loading = useRef(new Set<number>());
   const wanted = useRef({ from: 0, to: PAGE_SIZE });
   const generation = useRef(0);
@@ -50,7 +61,9 @@ export function usePagedArticles(section: string | null, sort: ArticleSort): Pag
     (page: number, gen: number) => {
       if (loading.current.has(page)) return;
       loading.current.add(page);
-      news.listArticles(query({ offset: page * PAGE_SIZE, limit: PAGE_SIZE })).then(
+      // The first page may already be on its way (asked for by main.tsx before the first render).
+      const pageOf = pageQuery(section, sort, page);
+      (takePrimed(pageOf) ?? news.listArticles(pageOf)).then(
         (list) => {
           if (gen !== generation.current) return;
           loading.current.delete(page);
@@ -64,7 +77,7 @@ export function usePagedArticles(section: string | null, sort: ArticleSort): Pag
         },
       );
     },
-    [news, query, rerender],
+    [news, section, sort, rerender],
   );
 
   const ensure = useCallback(
@@ -102,7 +115,8 @@ export function usePagedArticles(section: string | null, sort: ArticleSort): Pag
     for (let page = Math.floor(from / PAGE_SIZE); page <= Math.floor(Math.max(from, to - 1) / PAGE_SIZE); page++) keep.add(page);
     keep.add(0);
     for (const page of [...pages.current.keys()]) if (!keep.has(page)) pages.current.delete(page);
-    for (const page of keep) fetchPage(page, gen);
+    for (const page of keep) if (!arrived.current.has(page)) fetchPage(page, gen);
+    arrived.current.clear();
   }, [news, key, version, fetchPage, query]);
 
   // The count only after the first page: at start-up countArticles waits for the store's full read,

@@ -65,3 +65,38 @@ describe('formatRelative', () => {
     expect(formatRelative(null, now)).toBeNull();
   });
 });
+
+describe('the hand-written en-GB wording', () => {
+  // dates.ts avoids Intl (its first use in a page costs 60-180 ms of ICU start-up); it must read
+  // word for word what Intl's en-GB formatters read.
+  const long = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const short = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const relative = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto' });
+
+  it('names every month as Intl does, long and short (Sept included)', () => {
+    for (let month = 1; month <= 12; month++) {
+      for (const day of [1, 9, 28]) {
+        const iso = `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        const noon = new Date(Date.UTC(2024, month - 1, day, 12));
+        expect(formatLongDate(iso)).toBe(long.format(noon));
+        expect(formatShortDate(iso)).toBe(short.format(noon));
+      }
+    }
+    expect(formatShortDate('2024-04-31')).toBe(short.format(new Date(Date.UTC(2024, 3, 31, 12)))); // 1 May
+  });
+
+  it('words relative times as Intl does', () => {
+    const now = Date.parse('2024-02-16T12:00:00Z');
+    for (const minutes of [1, 2, 59]) {
+      expect(formatRelative(new Date(now - minutes * 60_000).toISOString(), now)).toBe(relative.format(-minutes, 'minute'));
+    }
+    for (const hours of [1, 2, 23]) {
+      expect(formatRelative(new Date(now - hours * 3_600_000).toISOString(), now)).toBe(relative.format(-hours, 'hour'));
+    }
+    for (const days of [1, 2, 6]) {
+      expect(formatRelative(new Date(now - days * 86_400_000).toISOString(), now)).toBe(relative.format(-days, 'day'));
+      expect(formatRelative(`2024-02-${String(16 - days).padStart(2, '0')}`, now)).toBe(relative.format(-days, 'day'));
+    }
+    expect(formatRelative('2024-02-16', now)).toBe(relative.format(0, 'day'));
+  });
+});
