@@ -296,7 +296,7 @@ export class NewsStore {
 
   /** Changes whenever a summary in memory is added, changed or removed (for derived caches). */
   get summariesRevision(): number {
-    return this.summaries.revision;
+    return this.summaries.version;
   }
 
   summariesOfSource(sourceId: string): StoredSummary[] {

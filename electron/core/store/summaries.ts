@@ -175,9 +175,6 @@ export class SummaryTable {
     return this.sortedCache;
   }
 
-  /** Bumped by every change to the summaries in memory (for caches derived from them). */
-  revision = 0;
-
   /** Adds or replaces a summary (moving it when its day changed). */
   set(summary: StoredSummary): void {
     this.put(summary, true);
@@ -186,7 +183,6 @@ export class SummaryTable {
   /** Call after changing a summary object in place (saved, read, section): fields the order does
    * not depend on, so the cached order stays. */
   touch(id: string): void {
-    this.revision++;
     const partition = this.partitionOfId.get(id);
     if (partition) this.dirty.add(partition);
     this.changes++;
@@ -195,7 +191,6 @@ export class SummaryTable {
   delete(id: string): void {
     const partition = this.partitionOfId.get(id);
     if (!partition) return;
-    this.revision++;
     this.byId.delete(id);
     this.partitionOfId.delete(id);
     this.partitions.get(partition)?.delete(id);
@@ -248,7 +243,6 @@ export class SummaryTable {
   }
 
   private put(summary: StoredSummary, markDirty: boolean): void {
-    this.revision++;
     const partition = partitionOf(summary);
     const before = this.partitionOfId.get(summary.id);
     if (before && before !== partition) {
