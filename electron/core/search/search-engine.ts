@@ -178,7 +178,7 @@ export class SearchEngine {
       return { data, index };
     });
     await fs.rm(path.join(this.store.dataDir, OLD_SEARCH_INDEX_FILE), { force: true }).catch(() => undefined);
-    await this.store.whenLoaded();
+    await this.store.whenAllRead();
     const delay = this.options.startDelayMs ?? 0;
     if (delay > 0) {
       const timer = setTimeout(() => this.kick(), delay);
@@ -265,14 +265,16 @@ export class SearchEngine {
         this.dirty = true;
       }
     }
-    const stale: string[] = [];
-    for (const summary of this.store.sortedSummaries()) {
+    const stale: StoredSummary[] = [];
+    for (const summary of this.store.allSummaries()) {
       if (this.index.stampOf(summary.id) === summary.fetchedAt) this.index.attach(summary.id, summary);
-      else stale.push(summary.id);
+      else stale.push(summary);
     }
+    // Newest first (a full rebuild makes recent articles searchable first).
+    const newestFirst = stale.map((s) => ({ id: s.id, time: Date.parse(s.publishedAt ?? s.fetchedAt) || 0 })).sort((a, b) => b.time - a.time);
     const batch = this.options.batch ?? 16;
-    for (let i = 0; i < stale.length && !this.closed; i += batch) {
-      await Promise.all(stale.slice(i, i + batch).map((id) => this.indexFromDisk(id)));
+    for (let i = 0; i < newestFirst.length && !this.closed; i += batch) {
+      await Promise.all(newestFirst.slice(i, i + batch).map((s) => this.indexFromDisk(s.id)));
       await new Promise((resolve) => setImmediate(resolve)); // let queries and IPC in between
     }
   }

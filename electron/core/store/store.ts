@@ -67,6 +67,7 @@ export class NewsStore {
   private readonly keyIndex = new Map<string, string>();
   private keyIndexBuilt = false;
   private loading: Promise<void> = Promise.resolve();
+  private allRead: Promise<void> = Promise.resolve();
   private readonly fsImpl: DurableFs | undefined;
   private lock: DataDirLock | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -129,7 +130,9 @@ export class NewsStore {
       if (!store.summaries.complete) {
         // Then the dedupe key map (so the first sync does not pay for it), the newest-first order
         // and the sections (so the first front's requests do not), one per turn of the event loop.
-        store.loading = store.summaries.loadRest().then(async () => {
+        store.allRead = store.summaries.loadRest();
+        store.allRead.catch(() => undefined);
+        store.loading = store.allRead.then(async () => {
           for (const step of [() => store.buildKeyIndex(), () => store.summaries.sorted(), () => store.listSections()]) {
             await new Promise((resolve) => setImmediate(resolve));
             step();
@@ -165,6 +168,17 @@ export class NewsStore {
    */
   whenLoaded(): Promise<void> {
     return this.loading;
+  }
+
+  /** Resolves once every summary has been read into memory, before whenLoaded()'s warm-up of the
+   * key map, the order and the sections (the search index needs only the summaries). */
+  whenAllRead(): Promise<void> {
+    return this.allRead;
+  }
+
+  /** Every summary, in no particular order (no sort: see sortedSummaries). */
+  allSummaries(): StoredSummary[] {
+    return this.summaries.values();
   }
 
   /** True once every summary is in memory. */
