@@ -202,6 +202,8 @@ describe('NewsStore', () => {
     const reopened = await NewsStore.open(dir, { progressive: 2 });
     expect(reopened.loaded).toBe(false);
     expect(reopened.listArticles({ limit: 2 }).map((a) => a.id)).toEqual([ids[8], ids[7]]);
+    await reopened.whenAllRead(); // every summary read (the warm-up may still run)
+    expect(reopened.allSummaries().map((s) => s.id).sort()).toEqual([...ids].sort());
     const saved = await reopened.setSaved(ids[0]!, true); // an old one: waits for the rest
     expect(saved.saved).toBe(true);
     expect(reopened.loaded).toBe(true);
