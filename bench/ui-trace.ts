@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { LEAD_TIMES } from './ui';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -23,17 +24,6 @@ const OBSERVE = `(() => {
   window.__trace = { longtasks: [] };
   try { new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__trace.longtasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true }); } catch {}
 })()`;
-
-const LEAD = `new Promise((resolve) => {
-  const done = () => {
-    const dom = performance.now();
-    requestAnimationFrame(() => setTimeout(() => resolve({ dom, painted: performance.now() }), 0));
-  };
-  const found = () => document.querySelector('.front__lead [data-story-link]');
-  if (found()) return done();
-  const observer = new MutationObserver(() => { if (found()) { observer.disconnect(); done(); } });
-  observer.observe(document.body, { childList: true, subtree: true });
-})`;
 
 const COLLECT = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
@@ -133,12 +123,12 @@ export async function runUiTrace(n = Number(process.env.BENCH_UI_ARTICLES ?? 50_
       return `main thread busy ${m('TaskDuration').toFixed(0)} ms (script ${m('ScriptDuration').toFixed(0)}, style ${m('RecalcStyleDuration').toFixed(0)}, layout ${m('LayoutDuration').toFixed(0)})`;
     };
     await page.goto(url, { waitUntil: 'commit' });
-    let lead = (await page.evaluate(LEAD)) as { dom: number; painted: number };
+    let lead = (await page.evaluate(LEAD_TIMES)) as { dom: number; painted: number };
     loads.push({ label: 'first load', lead, cpu: await cpu(), trace: (await page.evaluate(COLLECT)) as PageTrace });
     for (let i = 1; i <= 2; i++) {
       await new Promise((r) => setTimeout(r, 300));
       await page.reload({ waitUntil: 'commit' });
-      lead = (await page.evaluate(LEAD)) as { dom: number; painted: number };
+      lead = (await page.evaluate(LEAD_TIMES)) as { dom: number; painted: number };
       loads.push({ label: `reload ${i}`, lead, cpu: await cpu(), trace: (await page.evaluate(COLLECT)) as PageTrace });
     }
     await new Promise((r) => setTimeout(r, 500));

@@ -22,7 +22,7 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 // In-page scripts with inner named functions are strings: tsx (esbuild keepNames) would wrap them in
 // a __name() helper that does not exist in the page. (waitForFunction takes plain arrows: a string
 // there is eval'd, which the app's CSP refuses.)
-const LEAD_TIMES = `new Promise((resolve) => {
+export const LEAD_TIMES = `new Promise((resolve) => {
   const done = () => {
     const dom = performance.now();
     requestAnimationFrame(() => setTimeout(() => resolve({ dom, painted: performance.now() }), 0));

@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../../electron/shared/contract';
 import { createHttpBridge } from './httpBridge';
+import { startStandInHost, type StandInHost } from './stand-in-host.fixture';
 
 interface Seen {
   method: string;
@@ -11,37 +10,29 @@ interface Seen {
   headers: Record<string, string | string[] | undefined>;
 }
 
-let server: Server;
+let host: StandInHost;
 let base: string;
 const seen: Seen[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', body, headers: req.headers });
-      res.setHeader('Content-Type', 'application/json');
-      if (req.url === `/api/${channels.getArticle}`) {
-        res.statusCode = 400;
-        res.end(JSON.stringify({ ok: false, error: 'Invalid argument for getArticle: expected a string' }));
-      } else if (req.url === `/api/${channels.removeSource}`) {
-        res.statusCode = 500;
-        res.setHeader('Content-Type', 'text/plain');
-        res.end('boom');
-      } else {
-        res.end(JSON.stringify({ ok: true, result: { echo: JSON.parse(body || '{}') } }));
-      }
-    });
+  host = await startStandInHost((req, body, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', body, headers: req.headers });
+    res.setHeader('Content-Type', 'application/json');
+    if (req.url === `/api/${channels.getArticle}`) {
+      res.statusCode = 400;
+      res.end(JSON.stringify({ ok: false, error: 'Invalid argument for getArticle: expected a string' }));
+    } else if (req.url === `/api/${channels.removeSource}`) {
+      res.statusCode = 500;
+      res.setHeader('Content-Type', 'text/plain');
+      res.end('boom');
+    } else {
+      res.end(JSON.stringify({ ok: true, result: { echo: JSON.parse(body || '{}') } }));
+    }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  base = host.base;
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => host.close());
 
 describe('createHttpBridge', () => {
   it('posts each method to /api/<channel> with {"arg"} and returns the result', async () => {

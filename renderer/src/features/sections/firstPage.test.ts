@@ -1,31 +1,24 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../../../electron/shared/contract';
 import { createHttpBridge } from '../../api/httpBridge';
+import { startStandInHost, type StandInHost } from '../../api/stand-in-host.fixture';
 import { pageQuery, primeFirstPage, takeArrived, takePrimed } from './firstPage';
 
 // A real host stand-in on 127.0.0.1: answers listArticles with one story named after the query.
-let server: Server;
+let host: StandInHost;
 let base: string;
 const asked: unknown[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      const { arg } = JSON.parse(body || '{}') as { arg?: { section?: string } };
-      if (req.url === `/api/${channels.listArticles}`) asked.push(arg);
-      res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ ok: true, result: [{ id: 'a1', title: `story of ${arg?.section ?? 'all'}` }] }));
-    });
+  host = await startStandInHost((req, body, res) => {
+    const { arg } = JSON.parse(body || '{}') as { arg?: { section?: string } };
+    if (req.url === `/api/${channels.listArticles}`) asked.push(arg);
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify({ ok: true, result: [{ id: 'a1', title: `story of ${arg?.section ?? 'all'}` }] }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  base = host.base;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => host.close());
 
 describe('the start-up first page', () => {
   it('asks for the front’s first page in the front’s own query shape', async () => {
