@@ -10,23 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureArticles, startNewsServer, type NewsServer } from '../../e2e/fixtures/news-server';
+import { repoRoot, runCli } from './run-cli.fixture';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 let server: NewsServer;
 let dir: string;
 
-function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [path.join(repoRoot, 'electron/cli', script), ...args], { cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 beforeAll(async () => {
   server = await startNewsServer();
@@ -39,7 +27,7 @@ afterAll(async () => {
 
 describe('CLI', () => {
   it('sync: one line per source, exit 0 when all synced', async () => {
-    const result = await run('sync.ts', ['--data-dir', dir, '--feed', `${server.url}/feeds/news.rss`, '--feed', `${server.url}/feeds/world.atom`]);
+    const result = await runCli('sync.ts', ['--data-dir', dir, '--feed', `${server.url}/feeds/news.rss`, '--feed', `${server.url}/feeds/world.atom`]);
     expect(result.stderr).not.toMatch(/error|✗/i);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n').filter((l) => !l.startsWith(' '));
@@ -49,7 +37,7 @@ describe('CLI', () => {
   }, 60_000);
 
   it('export: every article with section path, photo on disk, caption and credit apart, no chrome', async () => {
-    const result = await run('export.ts', ['--data-dir', dir]);
+    const result = await runCli('export.ts', ['--data-dir', dir]);
     expect(result.code).toBe(0);
     const articles = JSON.parse(result.stdout) as Record<string, any>[];
     expect(articles).toHaveLength(fixtureArticles.length);
@@ -73,7 +61,7 @@ describe('CLI', () => {
   }, 60_000);
 
   it('sync: a failing feed is named with its reason and the exit code is 1', async () => {
-    const result = await run('sync.ts', ['--data-dir', dir, '--feed', `${server.url}/feeds/gone.rss`]);
+    const result = await runCli('sync.ts', ['--data-dir', dir, '--feed', `${server.url}/feeds/gone.rss`]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`✗ .+ \\(${server.url}/feeds/gone\\.rss\\): HTTP 404`));
     expect(result.stdout).toMatch(/✓ .+news\.rss\): 0 new, 0 updated/);
@@ -84,17 +72,17 @@ describe('CLI', () => {
     try {
       const lock = path.join(dir, '.lock');
       fs.writeFileSync(lock, JSON.stringify({ pid: holder.pid, host: os.hostname(), startedAt: new Date().toISOString() }));
-      const result = await run('export.ts', ['--data-dir', dir]);
+      const result = await runCli('export.ts', ['--data-dir', dir]);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`in use by another process \\(pid ${holder.pid}\\)`));
       fs.rmSync(lock);
     } finally {
       holder.kill();
     }
-    const usage = await run('sync.ts', ['--feed']);
+    const usage = await runCli('sync.ts', ['--feed']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--feed needs a value/);
-    const help = await run('export.ts', ['--help']);
+    const help = await runCli('export.ts', ['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: export --data-dir DIR/);
   }, 60_000);

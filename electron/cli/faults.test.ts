@@ -6,7 +6,6 @@
  * the good feed in "✓", exit code 1, the per-source error kept on disk, and every article stored
  * before intact.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +14,8 @@ import { faults, startFaultServer, type FaultServer } from '../../e2e/fixtures/f
 import { startNewsServer, type NewsServer } from '../../e2e/fixtures/news-server';
 import { NewsStore } from '../core/store/store';
 import { syncSources } from '../core/sync/sync';
+import { runCli } from './run-cli.fixture';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 let news: NewsServer;
 let faulty: FaultServer;
 let dir: string;
@@ -31,17 +29,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function runSync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [path.join(repoRoot, 'electron/cli/sync.ts'), ...args], { cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runSync = (args: string[]) => runCli('sync.ts', args);
 
 /** Every stored article in full (summary and body), by id. */
 async function snapshot(store: NewsStore): Promise<Map<string, unknown>> {

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dedupeKeys } from './ids';
+import { articleInput } from './article-input.fixture';
 import { NewsStore, type ArticleInput } from './store';
 
 let dir: string;
@@ -23,29 +23,15 @@ afterEach(async () => {
 });
 
 function article(source: string, slug: string, sectionPath: string[], day = '2024-02-16'): ArticleInput {
-  const link = `https://${source}.example/${slug}`;
-  return {
-    keys: dedupeKeys({ sourceId: source, guid: slug, link }),
-    url: link,
-    canonicalUrl: link,
+  return articleInput(`https://${source}.example/${slug}`, {
+    guid: slug,
     sourceId: source,
     sourceTitle: source,
     sectionPath,
     title: slug,
-    dek: '',
-    byline: '',
     publishedAt: `${day}T09:00:00.000Z`,
-    updatedAt: null,
-    thumbnail: null,
-    offline: true,
-    photo: null,
-    bodyHtml: '<p>Body</p>',
-    bodyText: 'Body',
-    related: [],
-    contentSource: 'page',
     siteName: '',
-    language: 'en',
-  };
+  });
 }
 
 async function reopen(): Promise<void> {

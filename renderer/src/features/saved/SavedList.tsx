@@ -11,10 +11,10 @@ import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
 import { hrefs } from '../../routing/routes';
 import { formatLongDate, formatLongDateTime, formatRelative } from '../../ui/format/dates';
-import { focusRenderedStory } from '../../ui/commands';
 import { Photo } from '../../ui/Photo';
 import { setReadingOrder } from '../../ui/readingOrder';
 import { ScreenHeading } from '../../ui/ScreenHeading';
+import { useStoryFocusRequests } from '../../ui/useStoryFocusRequests';
 import { useWindowedRows } from '../../ui/useWindowedRows';
 import './saved.css';
 
@@ -96,29 +96,7 @@ export function SavedList() {
   const win = useWindowedRows({ rows: articles.length, rowHeight, overscan: 4 });
 
   // j/k past the rendered rows (see moveStoryFocus): scroll the row in, focus it once rendered.
-  const rootRef = useRef<HTMLDivElement>(null);
-  const [pendingFocus, setPendingFocus] = useState<number | null>(null);
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const onRequest = (event: Event) => {
-      const { index } = (event as CustomEvent<{ index: number }>).detail;
-      event.preventDefault();
-      if (index < 0 || index >= articles.length) return;
-      if (focusRenderedStory(root, index)) {
-        setPendingFocus(null);
-        return;
-      }
-      win.scrollToRow(index);
-      setPendingFocus(index);
-    };
-    root.addEventListener('story-focus-request', onRequest);
-    return () => root.removeEventListener('story-focus-request', onRequest);
-  }, [articles.length, win.scrollToRow]);
-  useEffect(() => {
-    if (pendingFocus === null) return;
-    if (rootRef.current && focusRenderedStory(rootRef.current, pendingFocus)) setPendingFocus(null);
-  });
+  const rootRef = useStoryFocusRequests(articles.length, win.scrollToRow);
 
   useEffect(() => {
     if (data) setReadingOrder({ label: 'Saved', ids: data.map((a) => a.id) });

@@ -10,11 +10,11 @@ import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
 import { errorMessage } from '../../api/errors';
 import { ArticleCard } from '../../ui/ArticleCard';
-import { focusRenderedStory } from '../../ui/commands';
 import { formatCount } from '../../ui/format/count';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { hrefs } from '../../routing/routes';
 import { setReadingOrder } from '../../ui/readingOrder';
+import { useStoryFocusRequests } from '../../ui/useStoryFocusRequests';
 import { useWindowedRows } from '../../ui/useWindowedRows';
 import { loadFrontSort, saveFrontSort } from './frontSort';
 import { usePagedArticles } from './usePagedArticles';
@@ -106,30 +106,9 @@ export function SectionFront({ section }: { section: string | null }) {
   }, [idsKey, section]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // j/k past the rendered window: scroll the wanted story in, then focus it once it is rendered.
-  const rootRef = useRef<HTMLDivElement>(null);
-  const [pendingFocus, setPendingFocus] = useState<number | null>(null);
-  const count = paged.count;
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const onRequest = (event: Event) => {
-      const { index } = (event as CustomEvent<{ index: number }>).detail;
-      event.preventDefault();
-      if (index < 0 || index >= count) return;
-      if (focusRenderedStory(root, index)) {
-        setPendingFocus(null);
-        return;
-      }
-      if (index === 0) window.scrollTo({ top: 0 });
-      else win.scrollToRow(Math.floor((index - 1) / geometry.columns));
-      setPendingFocus(index);
-    };
-    root.addEventListener('story-focus-request', onRequest);
-    return () => root.removeEventListener('story-focus-request', onRequest);
-  }, [count, geometry.columns, win.scrollToRow]);
-  useEffect(() => {
-    if (pendingFocus === null) return;
-    if (rootRef.current && focusRenderedStory(rootRef.current, pendingFocus)) setPendingFocus(null);
+  const rootRef = useStoryFocusRequests(paged.count, (index) => {
+    if (index === 0) window.scrollTo({ top: 0 });
+    else win.scrollToRow(Math.floor((index - 1) / geometry.columns));
   });
 
   function chooseSort(next: ArticleSort) {
