@@ -69,6 +69,11 @@ function atomEnclosures(links: AtomFeed.Link<string>[] | undefined): LinkedImage
     .map((link) => ({ url: link.href, type: link.type, title: link.title }));
 }
 
+/** An episode's own artwork (itunes:image href), a photo of last resort. */
+function itunesImage(itunes: { image?: string } | undefined): LinkedImage[] {
+  return typeof itunes?.image === 'string' ? [{ url: itunes.image }] : [];
+}
+
 function baseItem(): Omit<FeedItem, 'guid' | 'link' | 'title'> {
   return { summary: '', contentHtml: '', authors: [], categories: [], publishedAt: null, updatedAt: null, photos: [], commentCount: null };
 }
@@ -98,7 +103,7 @@ function fromRssItem(item: RssFeed.Item<string>, feedBase: string): FeedItem {
     categories: unique([...arr(item.categories).map((c) => str(c?.name)), ...arr(item.dc?.subjects)]).slice(0, MAX_CATEGORIES),
     publishedAt: firstDate(item.pubDate, ...arr(item.dc?.dates), ...arr(item.dcterms?.issued), ...arr(item.dcterms?.created), item.atom?.published),
     updatedAt: firstDate(...arr(item.dcterms?.modified), item.atom?.updated),
-    photos: collectPhotos({ media: item.media, enclosures: arr(item.enclosures) }, base),
+    photos: collectPhotos({ media: item.media, enclosures: arr(item.enclosures), images: itunesImage(item.itunes) }, base),
     commentCount: commentCount(item.slash?.comments) ?? commentCount(item.thr?.total),
   };
 }
@@ -141,7 +146,7 @@ function fromAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, feedAuth
     categories: unique(arr(entry.categories).map((c) => str(c?.label) || str(c?.term))).slice(0, MAX_CATEGORIES),
     publishedAt: published ?? updated,
     updatedAt: updated,
-    photos: collectPhotos({ media: entry.media, enclosures: atomEnclosures(entry.links) }, base),
+    photos: collectPhotos({ media: entry.media, enclosures: atomEnclosures(entry.links), images: itunesImage(entry.itunes) }, base),
     commentCount: commentCount(entry.slash?.comments) ?? commentCount(entry.thr?.total),
   };
 }
@@ -172,23 +177,34 @@ function fromJsonItem(item: JsonFeed.Item<string>, base: string, feedAuthors: st
   };
 }
 
-/** Identity of an item inside one feed: guid, else link, else title + date. */
-function itemKey(item: FeedItem): string | null {
+/**
+ * Repeats inside one feed: the same guid; else (no guid) the same link, unless it is the site's
+ * front page (many stories point there); else the same title, dates, content and photo.
+ */
+function itemKey(item: FeedItem, siteUrl: string): string {
   if (item.guid) return `g:${item.guid}`;
-  if (item.link) return `l:${item.link}`;
-  if (item.title) return `t:${item.title}|${item.publishedAt ?? ''}`;
-  return null;
+  if (item.link && item.link !== siteUrl && !isFrontPage(item.link)) return `l:${item.link}`;
+  return `c:${JSON.stringify([item.link, item.title, item.publishedAt, item.updatedAt, item.contentHtml || item.summary, item.photos[0]?.url ?? null])}`;
 }
 
-function keepUsable(items: FeedItem[]): FeedItem[] {
-  const byKey = new Map<string, FeedItem>();
+function isFrontPage(link: string): boolean {
+  try {
+    const url = new URL(link);
+    return url.pathname.replace(/\/+$/, '') === '' && url.search === '';
+  } catch {
+    return false;
+  }
+}
+
+function keepUsable(items: FeedItem[], siteUrl: string): FeedItem[] {
+  const seen = new Set<string>();
   const out: FeedItem[] = [];
   for (const item of items) {
     if (item.title.length > MAX_TITLE_CHARS) continue; // broken or hostile item
-    if (!item.title && !item.link && !item.contentHtml && !item.summary) continue;
-    const key = itemKey(item);
-    if (key && byKey.has(key)) continue; // repeated inside this feed: first one wins
-    if (key) byKey.set(key, item);
+    if (!item.title && !item.link && !item.contentHtml && !item.summary && item.photos.length === 0) continue;
+    const key = itemKey(item, siteUrl);
+    if (seen.has(key)) continue; // repeated inside this feed: first one wins
+    seen.add(key);
     out.push(item);
   }
   return out;
@@ -214,6 +230,11 @@ function fallbackSite(feedUrl: string): string {
 
 /** Normalize a feedsmith result. `feedUrl` is the URL the feed was fetched from. */
 export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
+  const feed = feedParts(parsed, feedUrl);
+  return { ...feed, items: keepUsable(feed.items, feed.siteUrl) };
+}
+
+function feedParts(parsed: AnyFeed, feedUrl: string): ParsedFeed {
   switch (parsed.format) {
     case 'rss': {
       const feed = parsed.feed;
@@ -223,7 +244,7 @@ export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
         format: 'rss',
         title: htmlToText(feed.title),
         siteUrl,
-        items: keepUsable(sane(feed.items).map((item) => fromRssItem(item, base))),
+        items: sane(feed.items).map((item) => fromRssItem(item, base)),
       };
     }
     case 'rdf': {
@@ -233,7 +254,7 @@ export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
         format: 'rdf',
         title: htmlToText(feed.title),
         siteUrl: resolveHttpUrl(feed.link, base) ?? fallbackSite(feedUrl),
-        items: keepUsable(sane(feed.items).map((item) => fromRdfItem(item, base))),
+        items: sane(feed.items).map((item) => fromRdfItem(item, base)),
       };
     }
     case 'atom': {
@@ -244,7 +265,7 @@ export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
         format: 'atom',
         title: atomText(feed.title),
         siteUrl: atomLink(feed.links, base) ?? fallbackSite(feedUrl),
-        items: keepUsable(sane(feed.entries).map((entry) => fromAtomEntry(entry, base, feedAuthors))),
+        items: sane(feed.entries).map((entry) => fromAtomEntry(entry, base, feedAuthors)),
       };
     }
     case 'json': {
@@ -254,7 +275,7 @@ export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
         format: 'json',
         title: htmlToText(feed.title),
         siteUrl: resolveHttpUrl(feed.home_page_url, feedUrl) ?? fallbackSite(feedUrl),
-        items: keepUsable(sane(feed.items).map((item) => fromJsonItem(item, feedUrl, feedAuthors))),
+        items: sane(feed.items).map((item) => fromJsonItem(item, feedUrl, feedAuthors)),
       };
     }
   }

@@ -15,8 +15,9 @@ import { FetchError } from '../fetch/http';
 import { fetchWithRetry, type RetryPolicy } from '../fetch/retry';
 import type { StoredSource } from '../store/schema';
 import type { NewsStore } from '../store/store';
-import type { FeedItem, FetchOptions, ParsedFeed } from '../types';
-import { itemKeys, messageOf, needsWork, syncItem, type ItemContext } from './article';
+import type { FetchOptions, ParsedFeed } from '../types';
+import { messageOf, needsWork, syncItem, type ItemContext } from './article';
+import { distinctItems } from './identity';
 import { addressPolicy, trustedHostsOf } from './address-guard';
 import { HostLimiter } from './limiter';
 import { syncQueue, type QueueRunResult } from './queue';
@@ -207,23 +208,16 @@ async function syncSource(
     await ctx.store.updateSource(source.id, { title, siteUrl: feed.siteUrl || source.siteUrl, feedUrl });
     const current = { ...source, title };
 
-    // One article per story: repeats inside the feed are dropped.
-    const seen = new Set<string>();
-    const items: FeedItem[] = [];
-    for (const item of feed.items) {
-      const keys = itemKeys(source.id, item);
-      if (keys.some((k) => seen.has(k))) continue;
-      keys.forEach((k) => seen.add(k));
-      if (needsWork(ctx.store, source.id, item)) items.push(item);
-    }
+    // One article per story: repeats inside the feed are dropped (identity.ts).
+    const items = distinctItems(source.id, feed.items, feed.siteUrl).filter(({ item, linkShared }) => needsWork(ctx.store, source.id, item, linkShared));
     emit({ phase: 'parsed', sourceTitle: title, total: items.length });
     emit({ phase: 'articles' });
     // Settled, not Promise.all: on a cancel every item's work has stopped before the run reports.
     const settled = await Promise.allSettled(
-      items.map(async (item) => {
+      items.map(async ({ item, linkShared }) => {
         throwIfAborted(ctx.signal);
         try {
-          const outcome = await syncItem(ctx, current, item);
+          const outcome = await syncItem(ctx, current, item, { linkShared });
           progress.warnings.push(...outcome.warnings);
           if (outcome.status === 'added') progress.added++;
           if (outcome.status === 'updated') progress.updated++;
