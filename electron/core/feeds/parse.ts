@@ -11,11 +11,13 @@
  * Also here: `discoverFeedLinks` (link rel=alternate in an HTML page) and
  * `sectionPathFromCategories` (first category -> ["News", "Palestine"]).
  */
-import { DetectError, ParseError, parseFeed as feedsmithParse, parseJsonFeed } from 'feedsmith';
+import { DetectError, MalformedError, ParseError, parseFeed as feedsmithParse, parseJsonFeed } from 'feedsmith';
 import type { AnyFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
 import type { ParsedFeed } from '../types';
+import { EntityRefusedError, expandDeclaredEntities } from './entities';
 import { normalizeFeed } from './normalize';
+import { closeUnclosedAroundItems, countItemTags, escapeStrayLessThan, removeIllegalXmlChars, stripLeadingJunk } from './recover';
 import { collapseWhitespace, resolveHttpUrl } from './text';
 
 /**
@@ -152,12 +154,54 @@ function xmlErrorMessage(cause: unknown): string {
   return `malformed or truncated XML${detail ? ` (${collapseWhitespace(detail).slice(0, 200)})` : ''}`;
 }
 
-function parseXml(text: string): AnyFeed {
+function feedsmithXml(text: string): AnyFeed {
+  return feedsmithParse(defuseReservedNames(text), { maxItems: MAX_FEED_ITEMS });
+}
+
+function itemsOf(parsed: AnyFeed): number {
+  const feed = parsed.feed as { items?: unknown[]; entries?: unknown[] };
+  return (Array.isArray(feed.items) ? feed.items.length : 0) + (Array.isArray(feed.entries) ? feed.entries.length : 0);
+}
+
+/** Parse, else retry once with stray `<` escaped; then, if items are missing, re-nest them. */
+function parseRecovering(text: string): AnyFeed {
+  let parsed: AnyFeed;
+  try {
+    parsed = feedsmithXml(text);
+  } catch (err) {
+    const escaped = escapeStrayLessThan(text);
+    if (escaped === text || !(err instanceof MalformedError)) throw err;
+    try {
+      parsed = feedsmithXml(escaped);
+    } catch {
+      throw err; // the original complaint is the clearer one
+    }
+  }
+  const found = itemsOf(parsed);
+  if (found < MAX_FEED_ITEMS && found < countItemTags(text)) {
+    try {
+      const renested = feedsmithXml(closeUnclosedAroundItems(text));
+      if (itemsOf(renested) > found) parsed = renested;
+    } catch {
+      // keep what the first parse found
+    }
+  }
+  return parsed;
+}
+
+function parseXml(raw: string): AnyFeed {
+  let text: string;
+  try {
+    text = expandDeclaredEntities(removeIllegalXmlChars(stripLeadingJunk(raw)));
+  } catch (err) {
+    if (err instanceof EntityRefusedError) throw new FeedParseError(err.message, { cause: err });
+    throw err;
+  }
   if (xmlDepthExceeds(text, MAX_XML_DEPTH)) {
     throw new FeedParseError(`refused: the feed is nested too deeply (more than ${MAX_XML_DEPTH} levels)`);
   }
   try {
-    return feedsmithParse(defuseReservedNames(text), { maxItems: MAX_FEED_ITEMS });
+    return parseRecovering(text);
   } catch (err) {
     if (err instanceof FeedParseError) throw err;
     if (err instanceof DetectError) throw new FeedParseError(describeNonFeed(text), { cause: err });
@@ -182,7 +226,7 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
 
   let parsed: AnyFeed;
   if (start.startsWith('{') || start.startsWith('[')) parsed = parseJson(start);
-  else if (!start.startsWith('<')) throw new FeedParseError(describeNonFeed(start));
+  else if (!start.startsWith('<') && stripLeadingJunk(start) === start) throw new FeedParseError(describeNonFeed(start));
   else if (HTML_START.test(start.slice(0, 2048))) throw new FeedParseError('not a feed (got an HTML page)');
   else parsed = parseXml(body);
 
