@@ -51,7 +51,7 @@ function atomHtml(content: AtomFeed.Content | AtomFeed.Text | undefined): string
   if (!content || typeof content.value !== 'string' || !content.value.trim()) return '';
   const type = (content.type ?? 'text').toLowerCase();
   if (type === 'html' || type === 'xhtml' || type.includes('html')) return content.value;
-  if (type === 'text') return textToHtml(content.value);
+  if (type === 'text' || type.startsWith('text/')) return textToHtml(content.value);
   return ''; // other media types (base64 payloads, XML) are not article HTML
 }
 

@@ -17,7 +17,7 @@ import { parseHTML } from 'linkedom';
 import type { ParsedFeed } from '../types';
 import { EntityRefusedError, expandDeclaredEntities } from './entities';
 import { normalizeFeed } from './normalize';
-import { closeUnclosedAroundItems, countItemTags, escapeStrayLessThan, removeIllegalXmlChars, stripLeadingJunk } from './recover';
+import { closeUnclosedAroundItems, countItemTags, decodeBase64Content, escapeStrayLessThan, removeIllegalXmlChars, stripLeadingJunk } from './recover';
 import { collapseWhitespace, resolveHttpUrl } from './text';
 
 /**
@@ -192,7 +192,7 @@ function parseRecovering(text: string): AnyFeed {
 function parseXml(raw: string): AnyFeed {
   let text: string;
   try {
-    text = expandDeclaredEntities(removeIllegalXmlChars(stripLeadingJunk(raw)));
+    text = decodeBase64Content(expandDeclaredEntities(removeIllegalXmlChars(stripLeadingJunk(raw))));
   } catch (err) {
     if (err instanceof EntityRefusedError) throw new FeedParseError(err.message, { cause: err });
     throw err;

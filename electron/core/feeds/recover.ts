@@ -9,6 +9,8 @@
  * - `closeUnclosedAroundItems`: an element left open before the items (an `<itunes:category>`
  *   never closed, so every `<item>` ends up inside it) closed where the next item starts, and
  *   stray end tags dropped, when the parse found fewer items than the feed has.
+ * - `decodeBase64Content`: Atom 0.3 text constructs with mode="base64" decoded (feedsmith drops the
+ *   mode attribute, so it must happen before parsing).
  * Bare ampersands, uppercase hex references (&#X2019;) and HTML entity names (&eacute;) need no
  * repair: the XML parser keeps the first as text and feedsmith decodes the others.
  */
@@ -104,4 +106,25 @@ export function closeUnclosedAroundItems(text: string): string {
 function findLast(list: string[], test: (value: string) => boolean): number {
   for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
   return -1;
+}
+
+const BASE64_CONSTRUCT =
+  /<((?:[\w.-]+:)?(?:content|summary|title|subtitle|tagline|info))(\s[^>]*?\bmode\s*=\s*["']base64["'][^>]*)>([A-Za-z0-9+/=\s]*)<\/\1\s*>/g;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** `<content type="text/html" mode="base64">PHA+…</content>` -> the decoded text in CDATA. */
+export function decodeBase64Content(text: string): string {
+  if (!/mode\s*=\s*["']base64/i.test(text)) return text;
+  return text.replace(BASE64_CONSTRUCT, (whole, name: string, attrs: string, data: string) => {
+    const type = /\btype\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1]?.toLowerCase() ?? 'text/plain';
+    if (!/^(?:text|html|xhtml)\b|html|xml/.test(type)) return whole; // a picture or file: not text
+    let decoded: string;
+    try {
+      decoded = utf8.decode(Buffer.from(data.replace(/\s+/g, ''), 'base64'));
+    } catch {
+      return whole;
+    }
+    const rest = attrs.replace(/\s+mode\s*=\s*["']base64["']/, '');
+    return `<${name}${rest}><![CDATA[${decoded.replace(/]]>/g, ']]]]><![CDATA[>')}]]></${name}>`;
+  });
 }
