@@ -122,6 +122,21 @@ export const feedShapes: FeedShape[] = [
     titles: ['Clip 1', 'Clip 2'],
   },
   {
+    name: 'one guid on every item (the site address)',
+    text: rss([1, 2, 3].map((n) => `<item><title>Story ${n}</title><guid>https://courier.example/</guid><link>https://courier.example/story-${n}</link></item>`).join('\n')),
+    titles: ['Story 1', 'Story 2', 'Story 3'],
+  },
+  {
+    name: 'titles only in itunes:title or media:title',
+    text: rss(
+      `<item><itunes:title>Episode without a title</itunes:title><guid isPermaLink="false">e1</guid><description>Notes.</description></item>
+       <item><media:title>Picture of the day</media:title><guid isPermaLink="false">p1</guid><media:content url="https://courier.example/pic.jpg" medium="image"/></item>`,
+      '',
+      'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:media="http://search.yahoo.com/mrss/"',
+    ),
+    titles: ['Episode without a title', 'Picture of the day'],
+  },
+  {
     name: 'JSON Feed 1.1 authors and 1.0 author',
     text: JSON.stringify({
       version: 'https://jsonfeed.org/version/1',

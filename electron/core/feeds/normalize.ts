@@ -3,7 +3,7 @@
  * Links and photo URLs are resolved against xml:base (feed, then item) or the feed URL; titles and
  * summaries become plain text; dates go through the lenient parser; repeated items collapse.
  */
-import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
+import type { AnyFeed, AtomFeed, JsonFeed, MediaNs, RdfFeed, RssFeed } from 'feedsmith';
 import type { FeedItem, ParsedFeed } from '../types';
 import { parseFeedDate } from './dates';
 import { collectPhotos, type LinkedImage } from './photos';
@@ -69,6 +69,11 @@ function atomEnclosures(links: AtomFeed.Link<string>[] | undefined): LinkedImage
     .map((link) => ({ url: link.href, type: link.type, title: link.title }));
 }
 
+/** A title from iTunes, Media RSS or Dublin Core, for items whose own title is missing. */
+function otherTitle(item: { itunes?: { title?: string }; media?: MediaNs.ItemOrFeed; dc?: { titles?: string[] } }): string {
+  return htmlToText(item.itunes?.title) || htmlToText(item.media?.title?.value) || htmlToText(arr(item.dc?.titles)[0]);
+}
+
 /** An episode's own artwork (itunes:image href), a photo of last resort. */
 function itunesImage(itunes: { image?: string } | undefined): LinkedImage[] {
   return typeof itunes?.image === 'string' ? [{ url: itunes.image }] : [];
@@ -92,7 +97,7 @@ function fromRssItem(item: RssFeed.Item<string>, feedBase: string): FeedItem {
     ...baseItem(),
     guid,
     link: resolveHttpUrl(item.link, base) ?? atomLink(item.atom?.links, base) ?? (guid && /^https?:/i.test(guid) ? permalink : null),
-    title: htmlToText(item.title) || htmlToText(item.atom?.title?.value),
+    title: htmlToText(item.title) || htmlToText(item.atom?.title?.value) || otherTitle(item),
     summary: summaryFrom(description || encoded),
     contentHtml: encoded || description,
     authors: unique([
@@ -139,7 +144,7 @@ function fromAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, feedAuth
     ...baseItem(),
     guid: str(entry.id).trim() || null,
     link: atomLink(entry.links, base),
-    title: atomText(entry.title),
+    title: atomText(entry.title) || otherTitle(entry),
     summary: entry.summary ? truncateText(atomText(entry.summary), MAX_SUMMARY_CHARS) : summaryFrom(contentHtml),
     contentHtml,
     authors: authors.length ? authors : feedAuthors,
@@ -231,7 +236,25 @@ function fallbackSite(feedUrl: string): string {
 /** Normalize a feedsmith result. `feedUrl` is the URL the feed was fetched from. */
 export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
   const feed = feedParts(parsed, feedUrl);
-  return { ...feed, items: keepUsable(feed.items, feed.siteUrl) };
+  return { ...feed, items: keepUsable(dropSharedGuids(feed.items), feed.siteUrl) };
+}
+
+/**
+ * A guid that items with different links carry (or link-less items with different content: a
+ * feed that puts its own address or a constant in every guid) identifies nothing: it is cleared,
+ * so those items are told apart by link or content.
+ */
+function dropSharedGuids(items: FeedItem[]): FeedItem[] {
+  const owner = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const item of items) {
+    if (!item.guid) continue;
+    const what = item.link ?? `c:${JSON.stringify([item.title, item.publishedAt, item.contentHtml || item.summary])}`;
+    const first = owner.get(item.guid);
+    if (first === undefined) owner.set(item.guid, what);
+    else if (first !== what) shared.add(item.guid);
+  }
+  return shared.size ? items.map((item) => (item.guid && shared.has(item.guid) ? { ...item, guid: null } : item)) : items;
 }
 
 function feedParts(parsed: AnyFeed, feedUrl: string): ParsedFeed {

@@ -54,6 +54,11 @@ describe('feed shapes: every item kept, fields read', () => {
     expect(episodes.map((e) => e.link)).toEqual([null, null]);
   });
 
+  it('a guid every item carries is no identity: the items are told apart by link', () => {
+    const items = shape('one guid on every item (the site address)').items;
+    expect(items.map((item) => [item.guid, item.link])).toEqual([1, 2, 3].map((n) => [null, `https://courier.example/story-${n}`]));
+  });
+
   it('JSON Feed: 1.1 authors, 1.0 author, and the feed author for items with none', () => {
     expect(shape('JSON Feed 1.1 authors and 1.0 author').items.map((item) => item.authors)).toEqual([['Ana Ruiz'], ['Ben Okoro'], ['Desk']]);
   });

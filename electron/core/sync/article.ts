@@ -215,7 +215,7 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
     sourceId: source.id,
     sourceTitle: source.title,
     sectionPath: page?.sectionPath.length ? page.sectionPath : sectionPathFromCategories(item.categories),
-    title: page?.title || item.title || '(untitled)',
+    title: page?.title || item.title || titleFromText(bodyText) || '(untitled)',
     dek: page?.dek || shortSummary(item.summary, bodyText),
     byline: page?.byline || item.authors.join(', '),
     publishedAt: page?.publishedAt ?? item.publishedAt,
@@ -268,6 +268,15 @@ function isArticleLikeUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A headline for an item that has none (a note in a JSON Feed): its first sentence, at most ~80 characters. */
+export function titleFromText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const sentence = /^.{10,}?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+  if (sentence.length <= 80) return sentence;
+  const cut = sentence.slice(0, 80);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 80)}…`;
 }
 
 function shortSummary(summary: string, bodyText: string): string {

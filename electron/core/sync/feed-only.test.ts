@@ -2,7 +2,7 @@
  * Items without a page of their own, synced from a loopback site and exported as a user would:
  * Atom entries with only an id, podcast episodes (guid, enclosure, itunes:image, no link), items
  * with neither guid nor link that share a title, and items whose every link is the site's front
- * page. Each is one article, stored from the feed's own text (contentSource "feed"), with its
+ * page, untitled JSON Feed notes. Each is one article, stored from the feed's own text (contentSource "feed"), with its
  * enclosure / media / itunes:image as the photo on disk.
  */
 import fs from 'node:fs';
@@ -74,6 +74,17 @@ ${[1, 2, 3, 4]
   .join('\n')}
 </channel></rss>`;
 
+const NOTES = () =>
+  JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Short notes',
+    authors: [{ name: 'Rosa Lind' }],
+    items: [
+      { id: 'note-1', content_text: 'The bakery on Mill Lane is open again after the flood. Queues were long.', date_published: '2026-12-01T07:00:00Z' },
+      { id: 'note-2', content_html: '<p>Two swans are back on the pond.</p>', date_published: '2026-12-02T07:00:00Z' },
+    ],
+  });
+
 let server: http.Server;
 let base = '';
 let dir = '';
@@ -88,6 +99,7 @@ beforeAll(async () => {
       '/feeds/podcast.rss': PODCAST(base),
       '/feeds/market.rss': SAME_TITLE(),
       '/feeds/club.rss': SHARED_LINK(base),
+      '/feeds/notes.json': NOTES(),
     };
     if (feeds[url]) return void res.writeHead(200, { 'Content-Type': 'application/xml' }).end(feeds[url]);
     if (url.startsWith('/photos/')) return void res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end(makeJpeg(640, 360, url.length));
@@ -106,7 +118,7 @@ afterAll(async () => {
 describe('items without a page of their own', () => {
   it('are each stored from the feed, with their photo, and exported', async () => {
     const store = await NewsStore.open(dir);
-    for (const name of ['notices.atom', 'podcast.rss', 'market.rss', 'club.rss']) await store.addSource({ url: `${base}/feeds/${name}` });
+    for (const name of ['notices.atom', 'podcast.rss', 'market.rss', 'club.rss', 'notes.json']) await store.addSource({ url: `${base}/feeds/${name}` });
     const run = await syncSources({ store });
     await store.close();
     expect(run.sources.map((s) => [s.url.replace(base, ''), s.error, s.added])).toEqual([
@@ -114,13 +126,14 @@ describe('items without a page of their own', () => {
       ['/feeds/podcast.rss', null, 3],
       ['/feeds/market.rss', null, 3],
       ['/feeds/club.rss', null, 4],
+      ['/feeds/notes.json', null, 2],
     ]);
     expect(requests).not.toContain('/'); // the shared front-page link is no one item's page
 
     const result = await runCli('export.ts', ['--data-dir', dir]);
     expect(result.code, result.stderr).toBe(0);
     const articles = JSON.parse(result.stdout) as { title: string; bodyText: string; contentSource: string; offline: boolean; photo: { file: string | null } | null }[];
-    expect(articles).toHaveLength(12);
+    expect(articles).toHaveLength(14);
     for (const article of articles) {
       expect(article.contentSource, article.title).toBe('feed');
       expect(article.offline, article.title).toBe(true);
@@ -135,5 +148,8 @@ describe('items without a page of their own', () => {
     }
     expect(byTitle('Market report').map((a) => a.bodyText.slice(0, 6)).sort()).toEqual(['Day 1:', 'Day 2:', 'Day 3:']);
     expect(byTitle('Fixture 3 moved')[0]?.bodyText).toContain('Match 3 moves to the north pitch');
+    // Untitled notes are headed by their first sentence.
+    expect(byTitle('The bakery on Mill Lane is open again after the flood.')).toHaveLength(1);
+    expect(byTitle('Two swans are back on the pond.')).toHaveLength(1);
   }, 60_000);
 });
