@@ -3,10 +3,15 @@
  * (RDF), Atom and JSON Feed from the content (via feedsmith) and returns the core's ParsedFeed.
  * Non-feeds and broken feeds throw FeedParseError with a message fit to show a user.
  *
- * Hostile input: feedsmith's XML parser (fast-xml-parser) is run with entity processing off, so
- * DOCTYPE entities stay literal text (no billion laughs) and external entities are refused (no
- * XXE); nesting beyond 100 levels fails fast; JSON is depth-checked before JSON.parse and keys
- * named __proto__ / constructor / prototype are dropped; such element names are renamed.
+ * Hostile input: entities a feed declares are expanded by entities.ts within limits, and the
+ * shapes of expansion attacks (billion laughs, quadratic blow-up) refused; feedsmith's XML parser
+ * (fast-xml-parser) runs with entity processing off and refuses external entities (no XXE);
+ * nesting beyond 200 levels fails fast; JSON is depth-checked before JSON.parse and keys named
+ * __proto__ / constructor / prototype are dropped; such element names are renamed.
+ *
+ * Ill-formed feeds are repaired as readers repair them (recover.ts): junk before the XML, control
+ * characters, base64 content first; a stray `<` only after the parser refused; elements left open
+ * around the items only when the parse found fewer items than the feed has.
  *
  * Also here: `discoverFeedLinks` (link rel=alternate in an HTML page) and
  * `sectionPathFromCategories` (first category -> ["News", "Palestine"]).
