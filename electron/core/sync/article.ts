@@ -193,7 +193,10 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
   const photo = leadCandidate ? toPhoto(leadCandidate, files, sizes) : null;
   const bodyHtml = localizeImages(body.bodyHtml, files);
   const bodyText = body.bodyText.trim();
-  const offline = !pageFetchFailed && bodyText.length > 0 && [...files.values()].every((file) => file !== null);
+  // An item with no page of its own is complete once its photos are stored, even with no text (an
+  // episode with only a title): nothing more can come, so it is not redone every sync.
+  const hasPage = !!item.link && !opts.linkShared;
+  const offline = !pageFetchFailed && (bodyText.length > 0 || !hasPage) && [...files.values()].every((file) => file !== null);
 
   if (!opts.standalone && !ctx.store.getSource(source.id)) return { status: 'unchanged', warnings }; // removed meanwhile
   if (existing && existing.offline && !offline) {
