@@ -74,6 +74,16 @@ export const feedShapes: FeedShape[] = [
     titles: ['Episode 1', 'Episode 2', 'Episode 3'],
   },
   {
+    name: 'a feed wrapped in an XHTML page',
+    text: `<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><body>
+${atom(`<entry><id>urn:courier:w1</id><title>Wrapped one</title><link rel="alternate" href="https://courier.example/w1"/></entry>
+<entry><id>urn:courier:w2</id><title>Wrapped two</title><link rel="alternate" href="https://courier.example/w2"/></entry>`).replace(/^<\?xml[^>]*>\n?/, '')}
+</body></html>`,
+    titles: ['Wrapped one', 'Wrapped two'],
+  },
+  {
     name: 'Atom 0.3 content in base64',
     text: atom(
       `<entry><id>urn:courier:b64</id><title>Encoded</title><link rel="alternate" href="https://courier.example/encoded"/>

@@ -220,6 +220,24 @@ function parseXml(raw: string): AnyFeed {
 }
 
 /**
+ * An HTML page may wrap a whole feed in its markup (a blog template around its Atom file): that
+ * feed is read when it has items; otherwise the page is an HTML page (try discoverFeedLinks).
+ */
+function feedInsidePage(page: string): AnyFeed {
+  const open = /<(rss|feed|rdf:RDF)[\s>]/.exec(page);
+  const end = open ? page.lastIndexOf(`</${open[1]}>`) : -1;
+  if (open && end > open.index) {
+    try {
+      const parsed = parseXml(page.slice(open.index, end + open[1]!.length + 3));
+      if (itemsOf(parsed) > 0) return parsed;
+    } catch {
+      // not a usable feed: the page is what it looks like
+    }
+  }
+  throw new FeedParseError('not a feed (got an HTML page)');
+}
+
+/**
  * Parse a feed's text (already decoded, see fetch/decode.ts). `feedUrl` is where it was fetched
  * from (after redirects): relative links resolve against it and any xml:base.
  */
@@ -232,7 +250,7 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
   let parsed: AnyFeed;
   if (start.startsWith('{') || start.startsWith('[')) parsed = parseJson(start);
   else if (!start.startsWith('<') && stripLeadingJunk(start) === start) throw new FeedParseError(describeNonFeed(start));
-  else if (HTML_START.test(start.slice(0, 2048))) throw new FeedParseError('not a feed (got an HTML page)');
+  else if (HTML_START.test(start.slice(0, 2048))) parsed = feedInsidePage(start);
   else parsed = parseXml(body);
 
   try {
