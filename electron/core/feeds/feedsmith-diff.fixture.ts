@@ -39,7 +39,8 @@ export function feedsmithItems(text: string): RawItem[] | null {
     .map((item) => {
       const guid = parsed.format === 'atom' ? str(item.id) : parsed.format === 'json' ? str(item.id) : parsed.format === 'rdf' ? str(item.rdf?.about) : str(item.guid?.value);
       const atomLink = Array.isArray(item.links) ? item.links.find((l: any) => !l.rel || l.rel === 'alternate')?.href : undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
-      const link = str(parsed.format === 'atom' ? atomLink : parsed.format === 'json' ? item.url : item.link);
+      const rssAtomLink = Array.isArray(item.atom?.links) ? item.atom.links.find((l: any) => !l.rel || l.rel === 'alternate')?.href : undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const link = str(parsed.format === 'atom' ? atomLink : parsed.format === 'json' ? item.url : item.link || rssAtomLink);
       const content = item.content?.encoded ?? item.content?.value ?? item.content_html ?? item.content_text ?? item.description ?? item.summary?.value ?? item.summary;
       const title = typeof item.title === 'object' ? item.title?.value : item.title;
       return { guid, link, fingerprint: JSON.stringify([title, item.pubDate ?? item.published ?? item.updated ?? item.date_published, content]) };
