@@ -209,7 +209,9 @@ async function syncSource(
     const current = { ...source, title };
 
     // One article per story: repeats inside the feed are dropped (identity.ts).
-    const items = distinctItems(source.id, feed.items, feed.siteUrl).filter(({ item, linkShared }) => needsWork(ctx.store, source.id, item, linkShared));
+    const items = distinctItems(source.id, feed.items, feed.siteUrl).filter(({ item, linkShared }) =>
+      needsWork(ctx.store, source.id, item, linkShared),
+    );
     emit({ phase: 'parsed', sourceTitle: title, total: items.length });
     emit({ phase: 'articles' });
     // Settled, not Promise.all: on a cancel every item's work has stopped before the run reports.
