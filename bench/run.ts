@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { runExtractBench } from './extract';
+import { runFeedsBench } from './feeds';
 import { runSearchBench } from './search';
 import { runStoreBench } from './store';
 import { runStress } from './stress';
@@ -20,6 +21,20 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
       'peer: Readability + jsdom, ms/page': r.jsdomMsPerPage.toFixed(1),
       speedup: `${r.speedup.toFixed(1)}x (target >= 5x)`,
       'text similarity (word Jaccard)': r.textSimilarity.toFixed(3),
+    };
+  },
+  feeds: async () => {
+    const r = runFeedsBench();
+    if (!r.found) return { skipped: `no real feeds at ${r.dir} (set DEV_DATA to the dev-data folder)` };
+    return {
+      'real feeds': `${r.feeds} (${r.dir})`,
+      'ours: feeds with items': `${r.reader.yielding}`,
+      'ours: items stored (one per story)': `${r.reader.items}`,
+      'ours: parse + identity, ms/feed': r.reader.msPerFeed.toFixed(2),
+      'feedsmith: feeds with items': `${r.feedsmith.yielding}`,
+      'feedsmith: items': `${r.feedsmith.items}`,
+      'feedsmith: parse, ms/feed': r.feedsmith.msPerFeed.toFixed(2),
+      'feeds that differ (ours / feedsmith)': r.differences.map(([name, ours, theirs]) => `${name} ${ours}/${theirs ?? 'refused'}`).join(', ') || 'none',
     };
   },
   sync: async () => {

@@ -3,7 +3,7 @@
  * Links and photo URLs are resolved against xml:base (feed, then item) or the feed URL; titles and
  * summaries become plain text; dates go through the lenient parser; repeated items collapse.
  */
-import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
+import type { AnyFeed, AtomFeed, JsonFeed, MediaNs, RdfFeed, RssFeed } from 'feedsmith';
 import type { FeedItem, ParsedFeed } from '../types';
 import { parseFeedDate } from './dates';
 import { collectPhotos, type LinkedImage } from './photos';
@@ -51,7 +51,7 @@ function atomHtml(content: AtomFeed.Content | AtomFeed.Text | undefined): string
   if (!content || typeof content.value !== 'string' || !content.value.trim()) return '';
   const type = (content.type ?? 'text').toLowerCase();
   if (type === 'html' || type === 'xhtml' || type.includes('html')) return content.value;
-  if (type === 'text') return textToHtml(content.value);
+  if (type === 'text' || type.startsWith('text/')) return textToHtml(content.value);
   return ''; // other media types (base64 payloads, XML) are not article HTML
 }
 
@@ -67,6 +67,16 @@ function atomEnclosures(links: AtomFeed.Link<string>[] | undefined): LinkedImage
   return arr(links)
     .filter((link) => link?.rel === 'enclosure' && typeof link.href === 'string')
     .map((link) => ({ url: link.href, type: link.type, title: link.title }));
+}
+
+/** A title from iTunes, Media RSS or Dublin Core, for items whose own title is missing. */
+function otherTitle(item: { itunes?: { title?: string }; media?: MediaNs.ItemOrFeed; dc?: { titles?: string[] } }): string {
+  return htmlToText(item.itunes?.title) || htmlToText(item.media?.title?.value) || htmlToText(arr(item.dc?.titles)[0]);
+}
+
+/** An episode's own artwork (itunes:image href), a photo of last resort. */
+function itunesImage(itunes: { image?: string } | undefined): LinkedImage[] {
+  return typeof itunes?.image === 'string' ? [{ url: itunes.image }] : [];
 }
 
 function baseItem(): Omit<FeedItem, 'guid' | 'link' | 'title'> {
@@ -87,7 +97,7 @@ function fromRssItem(item: RssFeed.Item<string>, feedBase: string): FeedItem {
     ...baseItem(),
     guid,
     link: resolveHttpUrl(item.link, base) ?? atomLink(item.atom?.links, base) ?? (guid && /^https?:/i.test(guid) ? permalink : null),
-    title: htmlToText(item.title) || htmlToText(item.atom?.title?.value),
+    title: htmlToText(item.title) || htmlToText(item.atom?.title?.value) || otherTitle(item),
     summary: summaryFrom(description || encoded),
     contentHtml: encoded || description,
     authors: unique([
@@ -98,7 +108,7 @@ function fromRssItem(item: RssFeed.Item<string>, feedBase: string): FeedItem {
     categories: unique([...arr(item.categories).map((c) => str(c?.name)), ...arr(item.dc?.subjects)]).slice(0, MAX_CATEGORIES),
     publishedAt: firstDate(item.pubDate, ...arr(item.dc?.dates), ...arr(item.dcterms?.issued), ...arr(item.dcterms?.created), item.atom?.published),
     updatedAt: firstDate(...arr(item.dcterms?.modified), item.atom?.updated),
-    photos: collectPhotos({ media: item.media, enclosures: arr(item.enclosures) }, base),
+    photos: collectPhotos({ media: item.media, enclosures: arr(item.enclosures), images: itunesImage(item.itunes) }, base),
     commentCount: commentCount(item.slash?.comments) ?? commentCount(item.thr?.total),
   };
 }
@@ -134,14 +144,14 @@ function fromAtomEntry(entry: AtomFeed.Entry<string>, feedBase: string, feedAuth
     ...baseItem(),
     guid: str(entry.id).trim() || null,
     link: atomLink(entry.links, base),
-    title: atomText(entry.title),
+    title: atomText(entry.title) || otherTitle(entry),
     summary: entry.summary ? truncateText(atomText(entry.summary), MAX_SUMMARY_CHARS) : summaryFrom(contentHtml),
     contentHtml,
     authors: authors.length ? authors : feedAuthors,
     categories: unique(arr(entry.categories).map((c) => str(c?.label) || str(c?.term))).slice(0, MAX_CATEGORIES),
     publishedAt: published ?? updated,
     updatedAt: updated,
-    photos: collectPhotos({ media: entry.media, enclosures: atomEnclosures(entry.links) }, base),
+    photos: collectPhotos({ media: entry.media, enclosures: atomEnclosures(entry.links), images: itunesImage(entry.itunes) }, base),
     commentCount: commentCount(entry.slash?.comments) ?? commentCount(entry.thr?.total),
   };
 }
@@ -172,23 +182,34 @@ function fromJsonItem(item: JsonFeed.Item<string>, base: string, feedAuthors: st
   };
 }
 
-/** Identity of an item inside one feed: guid, else link, else title + date. */
-function itemKey(item: FeedItem): string | null {
+/**
+ * Repeats inside one feed: the same guid; else (no guid) the same link, unless it is the site's
+ * front page (many stories point there); else the same title, dates, content and photo.
+ */
+function itemKey(item: FeedItem, siteUrl: string): string {
   if (item.guid) return `g:${item.guid}`;
-  if (item.link) return `l:${item.link}`;
-  if (item.title) return `t:${item.title}|${item.publishedAt ?? ''}`;
-  return null;
+  if (item.link && item.link !== siteUrl && !isFrontPage(item.link)) return `l:${item.link}`;
+  return `c:${JSON.stringify([item.link, item.title, item.publishedAt, item.updatedAt, item.contentHtml || item.summary, item.photos[0]?.url ?? null])}`;
 }
 
-function keepUsable(items: FeedItem[]): FeedItem[] {
-  const byKey = new Map<string, FeedItem>();
+function isFrontPage(link: string): boolean {
+  try {
+    const url = new URL(link);
+    return url.pathname.replace(/\/+$/, '') === '' && url.search === '';
+  } catch {
+    return false;
+  }
+}
+
+function keepUsable(items: FeedItem[], siteUrl: string): FeedItem[] {
+  const seen = new Set<string>();
   const out: FeedItem[] = [];
   for (const item of items) {
     if (item.title.length > MAX_TITLE_CHARS) continue; // broken or hostile item
-    if (!item.title && !item.link && !item.contentHtml && !item.summary) continue;
-    const key = itemKey(item);
-    if (key && byKey.has(key)) continue; // repeated inside this feed: first one wins
-    if (key) byKey.set(key, item);
+    if (!item.title && !item.link && !item.contentHtml && !item.summary && item.photos.length === 0) continue;
+    const key = itemKey(item, siteUrl);
+    if (seen.has(key)) continue; // repeated inside this feed: first one wins
+    seen.add(key);
     out.push(item);
   }
   return out;
@@ -214,6 +235,29 @@ function fallbackSite(feedUrl: string): string {
 
 /** Normalize a feedsmith result. `feedUrl` is the URL the feed was fetched from. */
 export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
+  const feed = feedParts(parsed, feedUrl);
+  return { ...feed, items: keepUsable(dropSharedGuids(feed.items), feed.siteUrl) };
+}
+
+/**
+ * A guid that items with different links carry (or link-less items with different content: a
+ * feed that puts its own address or a constant in every guid) identifies nothing: it is cleared,
+ * so those items are told apart by link or content.
+ */
+function dropSharedGuids(items: FeedItem[]): FeedItem[] {
+  const owner = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const item of items) {
+    if (!item.guid) continue;
+    const what = item.link ?? `c:${JSON.stringify([item.title, item.publishedAt, item.contentHtml || item.summary])}`;
+    const first = owner.get(item.guid);
+    if (first === undefined) owner.set(item.guid, what);
+    else if (first !== what) shared.add(item.guid);
+  }
+  return shared.size ? items.map((item) => (item.guid && shared.has(item.guid) ? { ...item, guid: null } : item)) : items;
+}
+
+function feedParts(parsed: AnyFeed, feedUrl: string): ParsedFeed {
   switch (parsed.format) {
     case 'rss': {
       const feed = parsed.feed;
@@ -223,7 +267,7 @@ export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
         format: 'rss',
         title: htmlToText(feed.title),
         siteUrl,
-        items: keepUsable(sane(feed.items).map((item) => fromRssItem(item, base))),
+        items: sane(feed.items).map((item) => fromRssItem(item, base)),
       };
     }
     case 'rdf': {
@@ -233,7 +277,7 @@ export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
         format: 'rdf',
         title: htmlToText(feed.title),
         siteUrl: resolveHttpUrl(feed.link, base) ?? fallbackSite(feedUrl),
-        items: keepUsable(sane(feed.items).map((item) => fromRdfItem(item, base))),
+        items: sane(feed.items).map((item) => fromRdfItem(item, base)),
       };
     }
     case 'atom': {
@@ -244,7 +288,7 @@ export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
         format: 'atom',
         title: atomText(feed.title),
         siteUrl: atomLink(feed.links, base) ?? fallbackSite(feedUrl),
-        items: keepUsable(sane(feed.entries).map((entry) => fromAtomEntry(entry, base, feedAuthors))),
+        items: sane(feed.entries).map((entry) => fromAtomEntry(entry, base, feedAuthors)),
       };
     }
     case 'json': {
@@ -254,7 +298,7 @@ export function normalizeFeed(parsed: AnyFeed, feedUrl: string): ParsedFeed {
         format: 'json',
         title: htmlToText(feed.title),
         siteUrl: resolveHttpUrl(feed.home_page_url, feedUrl) ?? fallbackSite(feedUrl),
-        items: keepUsable(sane(feed.items).map((item) => fromJsonItem(item, feedUrl, feedAuthors))),
+        items: sane(feed.items).map((item) => fromJsonItem(item, feedUrl, feedAuthors)),
       };
     }
   }

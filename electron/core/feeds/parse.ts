@@ -3,19 +3,26 @@
  * (RDF), Atom and JSON Feed from the content (via feedsmith) and returns the core's ParsedFeed.
  * Non-feeds and broken feeds throw FeedParseError with a message fit to show a user.
  *
- * Hostile input: feedsmith's XML parser (fast-xml-parser) is run with entity processing off, so
- * DOCTYPE entities stay literal text (no billion laughs) and external entities are refused (no
- * XXE); nesting beyond 100 levels fails fast; JSON is depth-checked before JSON.parse and keys
- * named __proto__ / constructor / prototype are dropped; such element names are renamed.
+ * Hostile input: entities a feed declares are expanded by entities.ts within limits, and the
+ * shapes of expansion attacks (billion laughs, quadratic blow-up) refused; feedsmith's XML parser
+ * (fast-xml-parser) runs with entity processing off and refuses external entities (no XXE);
+ * nesting beyond 200 levels fails fast; JSON is depth-checked before JSON.parse and keys named
+ * __proto__ / constructor / prototype are dropped; such element names are renamed.
+ *
+ * Ill-formed feeds are repaired as readers repair them (recover.ts): junk before the XML, control
+ * characters, base64 content first; a stray `<` only after the parser refused; elements left open
+ * around the items only when the parse found fewer items than the feed has.
  *
  * Also here: `discoverFeedLinks` (link rel=alternate in an HTML page) and
  * `sectionPathFromCategories` (first category -> ["News", "Palestine"]).
  */
-import { DetectError, ParseError, parseFeed as feedsmithParse, parseJsonFeed } from 'feedsmith';
+import { DetectError, MalformedError, ParseError, parseFeed as feedsmithParse, parseJsonFeed } from 'feedsmith';
 import type { AnyFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
 import type { ParsedFeed } from '../types';
+import { EntityRefusedError, expandDeclaredEntities } from './entities';
 import { normalizeFeed } from './normalize';
+import { closeUnclosedAroundItems, countItemTags, decodeBase64Content, escapeStrayLessThan, removeIllegalXmlChars, stripLeadingJunk } from './recover';
 import { collapseWhitespace, resolveHttpUrl } from './text';
 
 /**
@@ -152,12 +159,54 @@ function xmlErrorMessage(cause: unknown): string {
   return `malformed or truncated XML${detail ? ` (${collapseWhitespace(detail).slice(0, 200)})` : ''}`;
 }
 
-function parseXml(text: string): AnyFeed {
+function feedsmithXml(text: string): AnyFeed {
+  return feedsmithParse(defuseReservedNames(text), { maxItems: MAX_FEED_ITEMS });
+}
+
+function itemsOf(parsed: AnyFeed): number {
+  const feed = parsed.feed as { items?: unknown[]; entries?: unknown[] };
+  return (Array.isArray(feed.items) ? feed.items.length : 0) + (Array.isArray(feed.entries) ? feed.entries.length : 0);
+}
+
+/** Parse, else retry once with stray `<` escaped; then, if items are missing, re-nest them. */
+function parseRecovering(text: string): AnyFeed {
+  let parsed: AnyFeed;
+  try {
+    parsed = feedsmithXml(text);
+  } catch (err) {
+    const escaped = escapeStrayLessThan(text);
+    if (escaped === text || !(err instanceof MalformedError)) throw err;
+    try {
+      parsed = feedsmithXml(escaped);
+    } catch {
+      throw err; // the original complaint is the clearer one
+    }
+  }
+  const found = itemsOf(parsed);
+  if (found < MAX_FEED_ITEMS && found < countItemTags(text)) {
+    try {
+      const renested = feedsmithXml(closeUnclosedAroundItems(text));
+      if (itemsOf(renested) > found) parsed = renested;
+    } catch {
+      // keep what the first parse found
+    }
+  }
+  return parsed;
+}
+
+function parseXml(raw: string): AnyFeed {
+  let text: string;
+  try {
+    text = decodeBase64Content(expandDeclaredEntities(removeIllegalXmlChars(stripLeadingJunk(raw))));
+  } catch (err) {
+    if (err instanceof EntityRefusedError) throw new FeedParseError(err.message, { cause: err });
+    throw err;
+  }
   if (xmlDepthExceeds(text, MAX_XML_DEPTH)) {
     throw new FeedParseError(`refused: the feed is nested too deeply (more than ${MAX_XML_DEPTH} levels)`);
   }
   try {
-    return feedsmithParse(defuseReservedNames(text), { maxItems: MAX_FEED_ITEMS });
+    return parseRecovering(text);
   } catch (err) {
     if (err instanceof FeedParseError) throw err;
     if (err instanceof DetectError) throw new FeedParseError(describeNonFeed(text), { cause: err });
@@ -168,6 +217,24 @@ function parseXml(text: string): AnyFeed {
     // MalformedError wraps the XML parser's own message in `cause`.
     throw new FeedParseError(xmlErrorMessage(cause), { cause: err });
   }
+}
+
+/**
+ * An HTML page may wrap a whole feed in its markup (a blog template around its Atom file): that
+ * feed is read when it has items; otherwise the page is an HTML page (try discoverFeedLinks).
+ */
+function feedInsidePage(page: string): AnyFeed {
+  const open = /<(rss|feed|rdf:RDF)[\s>]/.exec(page);
+  const end = open ? page.lastIndexOf(`</${open[1]}>`) : -1;
+  if (open && end > open.index) {
+    try {
+      const parsed = parseXml(page.slice(open.index, end + open[1]!.length + 3));
+      if (itemsOf(parsed) > 0) return parsed;
+    } catch {
+      // not a usable feed: the page is what it looks like
+    }
+  }
+  throw new FeedParseError('not a feed (got an HTML page)');
 }
 
 /**
@@ -182,8 +249,8 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
 
   let parsed: AnyFeed;
   if (start.startsWith('{') || start.startsWith('[')) parsed = parseJson(start);
-  else if (!start.startsWith('<')) throw new FeedParseError(describeNonFeed(start));
-  else if (HTML_START.test(start.slice(0, 2048))) throw new FeedParseError('not a feed (got an HTML page)');
+  else if (!start.startsWith('<') && stripLeadingJunk(start) === start) throw new FeedParseError(describeNonFeed(start));
+  else if (HTML_START.test(start.slice(0, 2048))) parsed = feedInsidePage(start);
   else parsed = parseXml(body);
 
   try {

@@ -13,12 +13,13 @@ import { sectionPathFromCategories } from '../feeds/parse';
 import { fetchWithRetry, type RetryPolicy } from '../fetch/retry';
 import { cachePhoto } from '../images/cache';
 import { localizeImages } from '../images/localize';
-import { dedupeKeys, shortHash, urlKey } from '../store/ids';
+import { shortHash, urlKey } from '../store/ids';
 import type { NewsStore } from '../store/store';
 import type { StoredSource } from '../store/schema';
 import type { CandidatePhoto, ExtractedArticle, FeedItem, FetchOptions } from '../types';
 import { sharedExtractPool, type PageExtractor } from '../workers/pool';
 import { AddressRefusedError, assertFetchAllowed } from './address-guard';
+import { itemKeys } from './identity';
 import type { HostLimiter } from './limiter';
 
 export interface ItemContext {
@@ -41,10 +42,7 @@ export interface ItemOutcome {
 
 const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 
-/** Identity of an item inside its source (used to drop repeats within one feed). */
-export function itemKeys(sourceId: string, item: FeedItem): string[] {
-  return dedupeKeys({ sourceId, guid: item.guid, link: item.link, title: item.title, summary: item.summary });
-}
+export { itemKeys } from './identity';
 
 /** Changes when the feed says the item changed. */
 export function feedFingerprint(item: FeedItem): string {
@@ -52,8 +50,8 @@ export function feedFingerprint(item: FeedItem): string {
 }
 
 /** True when the item needs its page (re)fetched: new, changed in the feed, or not yet complete. */
-export function needsWork(store: NewsStore, sourceId: string, item: FeedItem): boolean {
-  const id = store.findArticleId(itemKeys(sourceId, item));
+export function needsWork(store: NewsStore, sourceId: string, item: FeedItem, linkShared = false): boolean {
+  const id = store.findArticleId(itemKeys(sourceId, item, linkShared));
   const stored = id ? store.getSummary(id) : null;
   return !stored || !stored.offline || stored.feedFingerprint !== feedFingerprint(item);
 }
@@ -61,6 +59,9 @@ export function needsWork(store: NewsStore, sourceId: string, item: FeedItem): b
 export interface SyncItemOptions {
   /** The article belongs to no stored source (a queued link): skip the "source removed" check. */
   standalone?: boolean;
+  /** Several distinct items of the feed share this item's link (identity.ts): it is not this
+   * story's page, so it is neither fetched nor used as a key; the feed's text is the article. */
+  linkShared?: boolean;
 }
 
 /**
@@ -111,7 +112,7 @@ export function syncItem(ctx: ItemContext, source: StoredSource, item: FeedItem,
 
 async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedItem, opts: SyncItemOptions): Promise<ItemOutcome & { id?: string; offline?: boolean }> {
   const warnings: string[] = [];
-  const keys = itemKeys(source.id, item);
+  const keys = itemKeys(source.id, item, opts.linkShared);
   const existingId = ctx.store.findArticleId(keys);
   const existing = existingId ? ctx.store.getSummary(existingId) : null;
   if (existing && existing.offline && existing.feedFingerprint === feedFingerprint(item)) {
@@ -123,8 +124,8 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
   // that is fetched but is not an article makes the feed's text final.
   let page: ExtractedArticle | null = null;
   let pageFetchFailed = false;
-  let finalUrl = item.link;
-  if (item.link) {
+  let finalUrl = opts.linkShared ? null : item.link;
+  if (item.link && !opts.linkShared) {
     try {
       assertFetchAllowed(item.link, ctx.trustedHosts);
       // Transient failures are retried; each attempt takes a limiter slot, the waits hold none.
@@ -192,7 +193,10 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
   const photo = leadCandidate ? toPhoto(leadCandidate, files, sizes) : null;
   const bodyHtml = localizeImages(body.bodyHtml, files);
   const bodyText = body.bodyText.trim();
-  const offline = !pageFetchFailed && bodyText.length > 0 && [...files.values()].every((file) => file !== null);
+  // An item with no page of its own is complete once its photos are stored, even with no text (an
+  // episode with only a title): nothing more can come, so it is not redone every sync.
+  const hasPage = !!item.link && !opts.linkShared;
+  const offline = !pageFetchFailed && (bodyText.length > 0 || !hasPage) && [...files.values()].every((file) => file !== null);
 
   if (!opts.standalone && !ctx.store.getSource(source.id)) return { status: 'unchanged', warnings }; // removed meanwhile
   if (existing && existing.offline && !offline) {
@@ -214,7 +218,7 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
     sourceId: source.id,
     sourceTitle: source.title,
     sectionPath: page?.sectionPath.length ? page.sectionPath : sectionPathFromCategories(item.categories),
-    title: page?.title || item.title || '(untitled)',
+    title: page?.title || item.title || titleFromText(bodyText) || '(untitled)',
     dek: page?.dek || shortSummary(item.summary, bodyText),
     byline: page?.byline || item.authors.join(', '),
     publishedAt: page?.publishedAt ?? item.publishedAt,
@@ -267,6 +271,15 @@ function isArticleLikeUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A headline for an item that has none (a note in a JSON Feed): its first sentence, at most ~80 characters. */
+export function titleFromText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const sentence = /^.{10,}?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+  if (sentence.length <= 80) return sentence;
+  const cut = sentence.slice(0, 80);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 80)}…`;
 }
 
 function shortSummary(summary: string, bodyText: string): string {

@@ -1,4 +1,4 @@
-// parseFeedGuarded: feeds that declare their own entities are refused before parsing.
+// parseFeedGuarded: entity-expansion attacks are refused before parsing; plain declared entities are read.
 import { describe, expect, it } from 'vitest';
 import { parseFeedGuarded } from './sync';
 
@@ -13,6 +13,11 @@ describe('parseFeedGuarded', () => {
     expect(() => parseFeedGuarded(quadratic, 'http://x/feed')).toThrow(/refused/);
     const parameter = rss('<!DOCTYPE rss [<!ENTITY % p "x">]>');
     expect(() => parseFeedGuarded(parameter, 'http://x/feed')).toThrow(/refused/);
+  });
+
+  it('expands a plain entity the feed declares', () => {
+    const declared = rss('<!DOCTYPE rss [<!ENTITY paper "The Weekly Lantern">]>', 'About &paper;');
+    expect(parseFeedGuarded(declared, 'http://x/feed').title).toBe('About The Weekly Lantern');
   });
 
   it('leaves RSS 0.91 with its public DTD, and entity text inside items, alone', () => {

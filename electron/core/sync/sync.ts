@@ -15,8 +15,9 @@ import { FetchError } from '../fetch/http';
 import { fetchWithRetry, type RetryPolicy } from '../fetch/retry';
 import type { StoredSource } from '../store/schema';
 import type { NewsStore } from '../store/store';
-import type { FeedItem, FetchOptions, ParsedFeed } from '../types';
-import { itemKeys, messageOf, needsWork, syncItem, type ItemContext } from './article';
+import type { FetchOptions, ParsedFeed } from '../types';
+import { messageOf, needsWork, syncItem, type ItemContext } from './article';
+import { distinctItems } from './identity';
 import { addressPolicy, trustedHostsOf } from './address-guard';
 import { HostLimiter } from './limiter';
 import { syncQueue, type QueueRunResult } from './queue';
@@ -207,23 +208,18 @@ async function syncSource(
     await ctx.store.updateSource(source.id, { title, siteUrl: feed.siteUrl || source.siteUrl, feedUrl });
     const current = { ...source, title };
 
-    // One article per story: repeats inside the feed are dropped.
-    const seen = new Set<string>();
-    const items: FeedItem[] = [];
-    for (const item of feed.items) {
-      const keys = itemKeys(source.id, item);
-      if (keys.some((k) => seen.has(k))) continue;
-      keys.forEach((k) => seen.add(k));
-      if (needsWork(ctx.store, source.id, item)) items.push(item);
-    }
+    // One article per story: repeats inside the feed are dropped (identity.ts).
+    const items = distinctItems(source.id, feed.items, feed.siteUrl).filter(({ item, linkShared }) =>
+      needsWork(ctx.store, source.id, item, linkShared),
+    );
     emit({ phase: 'parsed', sourceTitle: title, total: items.length });
     emit({ phase: 'articles' });
     // Settled, not Promise.all: on a cancel every item's work has stopped before the run reports.
     const settled = await Promise.allSettled(
-      items.map(async (item) => {
+      items.map(async ({ item, linkShared }) => {
         throwIfAborted(ctx.signal);
         try {
-          const outcome = await syncItem(ctx, current, item);
+          const outcome = await syncItem(ctx, current, item, { linkShared });
           progress.warnings.push(...outcome.warnings);
           if (outcome.status === 'added') progress.added++;
           if (outcome.status === 'updated') progress.updated++;
@@ -303,19 +299,9 @@ async function fetchFeed(
   }
 }
 
-/** An internal entity declaration in the prologue (`<!ENTITY lol "…">`): what entity-expansion
- * attacks (billion laughs, quadratic blow-up) need, and no real feed uses. External ones
- * (SYSTEM/PUBLIC) are refused by the parser itself. */
-const INTERNAL_ENTITY = /<!ENTITY\s+(?:%\s*)?[^\s>]+\s+["']/i;
-
-/** parseFeed, refusing a feed that declares its own entities: the parser would leave them as
- * literal text ("&lol9;" as a headline), so the source gets a clear error instead. */
+/** parseFeed (kept under this name for its callers): entities a feed declares are expanded within
+ * limits, and the shapes of entity-expansion attacks refused, by feeds/entities.ts. */
 export function parseFeedGuarded(text: string, url: string): ParsedFeed {
-  const root = text.search(/<(?:rss|feed|rdf:RDF)[\s>]/i);
-  const prologue = text.slice(0, root === -1 ? 65_536 : Math.min(root, 65_536));
-  if (/<!DOCTYPE/i.test(prologue) && INTERNAL_ENTITY.test(prologue)) {
-    throw new Error('refused: the feed declares its own entities (an entity-expansion attack); nothing was expanded');
-  }
   return parseFeed(text, url);
 }
 
