@@ -2,7 +2,7 @@
  * electron-vite build of the three parts of the desktop app:
  * - main     electron/main/index.ts    -> out/main/index.js   (ESM; runtime dependencies stay external)
  *            electron/core/workers/extract-worker.ts -> out/main/extract-worker.js (the page-extraction
- *            worker thread, its own entry; workers/pool.ts finds it beside the bundle)
+ *            worker thread: its own self-contained build, see extractWorkerBundle; pool.ts finds it)
  * - preload  electron/preload/index.ts -> out/preload/index.cjs (CJS: a sandboxed preload cannot be ESM;
  *                                          everything bundled, it may only require 'electron')
  * - renderer renderer/index.html       -> out/renderer         (React; also served by the browser host)
@@ -10,20 +10,48 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { build, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 
+/**
+ * The extraction worker as one self-contained ES module (its dependencies bundled in, nothing but
+ * node: built-ins imported), written after the main bundle. electron-builder unpacks it to
+ * app.asar.unpacked (asarUnpack in electron-builder.yml), where a worker thread loads it as a plain
+ * file: no asar support needed in the worker (see electron/core/workers/pool.ts).
+ */
+function extractWorkerBundle(): Plugin {
+  return {
+    name: 'offline-news:extract-worker',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        build: {
+          ssr: resolve(root, 'electron/core/workers/extract-worker.ts'),
+          outDir: resolve(root, 'out/main'),
+          emptyOutDir: false,
+          copyPublicDir: false,
+          target: 'node22',
+          rolldownOptions: { output: { format: 'es', entryFileNames: 'extract-worker.js', codeSplitting: false } },
+        },
+        ssr: { target: 'node', noExternal: true },
+      });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [extractWorkerBundle()],
     build: {
       outDir: resolve(root, 'out/main'),
       // package.json "dependencies" are external and loaded from node_modules (or the asar) at run time.
       externalizeDeps: true,
       lib: {
-        entry: {
-          index: resolve(root, 'electron/main/index.ts'),
-          'extract-worker': resolve(root, 'electron/core/workers/extract-worker.ts'),
-        },
+        entry: { index: resolve(root, 'electron/main/index.ts') },
         formats: ['es'],
       },
       rolldownOptions: { output: { entryFileNames: '[name].js' } },
