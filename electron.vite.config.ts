@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin } from 'vite';
+import { devServerCsp } from './electron/shared/web-policy';
 
 const root = import.meta.dirname;
 
@@ -21,9 +22,13 @@ const root = import.meta.dirname;
  * file: no asar support needed in the worker (see electron/core/workers/pool.ts).
  */
 function extractWorkerBundle(): Plugin {
+  let outDir = resolve(root, 'out/main');
   return {
     name: 'offline-news:extract-worker',
     apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir; // the main bundle's folder (electron-vite --outDir moves it)
+    },
     async closeBundle() {
       await build({
         configFile: false,
@@ -31,7 +36,7 @@ function extractWorkerBundle(): Plugin {
         logLevel: 'warn',
         build: {
           ssr: resolve(root, 'electron/core/workers/extract-worker.ts'),
-          outDir: resolve(root, 'out/main'),
+          outDir,
           emptyOutDir: false,
           copyPublicDir: false,
           target: 'node22',
@@ -39,6 +44,23 @@ function extractWorkerBundle(): Plugin {
         },
         ssr: { target: 'node', noExternal: true },
       });
+    },
+  };
+}
+
+/**
+ * `npm run dev` only: index.html's CSP meta tag gets the dev server's policy (React Refresh's
+ * inline preamble and injected styles, its websocket); the built renderer keeps the strict one.
+ */
+function devServerCspMeta(): Plugin {
+  return {
+    name: 'offline-news:dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html, ctx) {
+      const local = ctx.server?.resolvedUrls?.local[0];
+      if (!local) return html;
+      const csp = devServerCsp(new URL(local).origin, true);
+      return html.replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*"/, `$1${csp}"`);
     },
   };
 }
@@ -70,7 +92,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), devServerCspMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

@@ -13,6 +13,8 @@ import {
   windowBackgroundColor,
 } from './platform';
 
+import { devServerCsp } from '../shared/web-policy';
+
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
 describe('platform identity', () => {
@@ -59,7 +61,10 @@ describe('renderer entry (npm start vs npm run dev)', () => {
   it('the dev CSP allows hot reload on the dev origin and nothing from the network', () => {
     const csp = devContentSecurityPolicy('http://localhost:5173');
     expect(csp).toContain("connect-src 'self' ws://localhost:5173");
+    expect(csp).toContain("script-src 'self' 'unsafe-inline'");
     expect(csp).toContain("object-src 'none'");
-    expect(csp).not.toMatch(/https?:\/\/(?!localhost)|\*/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/https?:\/\/|\*|unsafe-eval/);
+    expect(devServerCsp('http://localhost:5173', true)).not.toContain('frame-ancestors');
   });
 });

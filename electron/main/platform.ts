@@ -14,6 +14,7 @@
  *   it before starting Electron). Only an unpackaged app, only a loopback http URL: a packaged app
  *   never loads anything but app://.
  */
+import { devServerCsp } from '../shared/web-policy';
 import { APP_INDEX_URL } from './app-protocol';
 
 export const APP_USER_MODEL_ID = 'org.offlinenews.reader';
@@ -55,22 +56,7 @@ export function articleHash(articleId: string): string {
   return `#/article/${encodeURIComponent(articleId)}`;
 }
 
-/**
- * The Content-Security-Policy for the dev server's pages: the app's own rules, plus what Vite's
- * hot reload needs (its websocket on the same loopback origin, and the inline React Refresh
- * preamble). Used only in `npm run dev`.
- */
+/** The dev server pages' Content-Security-Policy (one definition, electron/shared/web-policy.ts). */
 export function devContentSecurityPolicy(origin: string): string {
-  const ws = origin.replace(/^http:/, 'ws:');
-  return [
-    "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    `connect-src 'self' ${ws}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-src 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return devServerCsp(origin);
 }
