@@ -69,6 +69,8 @@ async function main() {
   try {
     electronDir = dirname(createRequire(join(projectDir, 'package.json')).resolve('electron/package.json'));
   } catch {
+    // No electron package (e.g. `npm install --omit=dev`): nothing to install, unless it is needed now.
+    if (!required) process.exit(0);
     finish('Electron is not installed in node_modules: run "npm install" first.', true);
     return;
   }
