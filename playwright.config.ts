@@ -1,7 +1,9 @@
 /**
  * Playwright e2e: the same specs in two projects.
  * - chromium: the browser host (electron/cli/web.ts) in the system Chromium (/usr/bin/chromium).
- * - electron: the built app (out/main/index.js) through Playwright's _electron.launch, when an
+ * - electron: the built app through Playwright's _electron.launch with the project folder as the
+ *   app path (its package.json "main", name and productName, as `npm start`) and a temp data folder
+ *   as userData (e2e/support/electron-binary.ts electronLaunchArgs), under xvfb-run in CI, when an
  *   Electron binary is installed; otherwise its tests are skipped with the reason, and this file
  *   prints why once.
  * Each test gets a fresh data folder and its own fixture news server (e2e/support/fixtures.ts).

@@ -3,23 +3,33 @@
  * electronDist (a fake `electron` executable carrying an Electron fuse wire, and its LICENSE), then
  * reads what it produced: app.asar holds the built main, preload, renderer and assets plus the
  * runtime dependencies, and none of the devDependencies, tests, e2e, bench or TypeScript sources;
- * the fuses in the renamed executable are flipped as electron-builder.yml asks. Reports the size.
+ * the fuses in the renamed executable are flipped as electron-builder.yml asks; the extraction
+ * worker lies in app.asar.unpacked where the packed app loads it (pool.ts workerFileFor) and starts
+ * there with plain Node, as a worker thread of the packed app would, needing nothing from app.asar.
+ * Also the static facts per target: deb metadata, the macOS ad-hoc re-signature, the AppImage
+ * toolset. Reports the size.
  */
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, staleBuildReason } from './electron-smoke/build-state';
+import { workerFileFor } from '../electron/core/workers/pool';
 
 const run = promisify(execFile);
 const repoRoot = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  homepage?: string;
+  author?: { name?: string; email?: string };
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
+const builderYml = readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8');
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Fuse wire v1, 8 fuses, all '1' (enabled) to start with, as a stock Electron leaves most of them. */
@@ -89,6 +99,42 @@ describe('electron-builder --dir with a stub Electron', () => {
     expect(binary[at]).toBe(1);
     expect(binary.subarray(at + 2, at + 2 + 8).toString('latin1')).toBe(EXPECTED_FUSES);
     expect(existsSync(join(appDir, 'resources', 'default_app.asar'))).toBe(false);
+  });
+
+  it('unpacks the extraction worker where the packed app loads it, and it starts there with plain Node', async () => {
+    expect(files).toContain('out/main/extract-worker.js'); // listed in the asar header, as unpacked
+    const unpacked = join(appDir, 'resources', 'app.asar.unpacked', 'out', 'main', 'extract-worker.js');
+    expect(existsSync(unpacked)).toBe(true);
+    // Where pool.ts, bundled into app.asar/out/main/index.js, looks for it.
+    const mainInAsar = pathToFileURL(join(asarPath, 'out', 'main', 'index.js')).href;
+    expect(workerFileFor(mainInAsar).href).toBe(pathToFileURL(unpacked).href);
+    // Self-contained: it imports Node built-ins only, nothing from app.asar's node_modules.
+    const code = readFileSync(unpacked, 'utf8');
+    const imports = [...code.matchAll(/^import\b[^'"]*["']([^"']+)["']/gm)].map((m) => m[1]);
+    expect(imports.filter((i) => !i!.startsWith('node:'))).toEqual([]);
+    const worker = new Worker(workerFileFor(mainInAsar));
+    try {
+      const html = `<html><head><title>Ferry</title></head><body><article><h1>Ferry returns</h1>${'<p>The island ferry returned to its summer timetable on Friday, the operator said.</p>'.repeat(8)}</article></body></html>`;
+      const answer = await new Promise<{ ok: boolean; result?: { title: string } }>((done, fail) => {
+        worker.on('error', fail);
+        worker.on('message', (m: { ready?: boolean; id?: number; ok: boolean; result?: { title: string } }) => {
+          if (m.ready) worker.postMessage({ id: 7, task: { url: 'https://example.test/ferry', contentType: 'text/html', body: new TextEncoder().encode(html) } });
+          else if (m.id === 7) done(m);
+        });
+      });
+      expect(answer).toMatchObject({ ok: true, result: { title: 'Ferry returns' } });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('has what each target needs: deb metadata, ad-hoc re-signing after the fuses, the AppImage toolset', () => {
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.author?.name).toBeTruthy();
+    expect(pkg.author?.email).toMatch(/^[^@\s]+@[^@\s]+$/);
+    expect(builderYml).toMatch(/^ {2}resetAdHocDarwinSignature: true$/m);
+    expect(builderYml).toMatch(/^toolsets:\n {2}appimage: "1\.0\.\d+"$/m);
+    expect(builderYml).toMatch(/^asarUnpack:\n {2}- out\/main\/extract-worker\.js$/m);
   });
 
   it('reports the size of app.asar', () => {

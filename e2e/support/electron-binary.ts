@@ -36,3 +36,15 @@ export function findElectronBinary(fromDir: string = process.cwd()): ElectronBin
     : join(moduleDir, 'dist', executable || defaultExecutableName());
   return { path, exists: executable !== '' || override ? existsSync(path) : false };
 }
+
+/**
+ * Electron's command line for the app as `npm start` runs it: the project folder as the app path
+ * (Electron reads package.json there: "main" is out/main/index.js, and name / productName give
+ * app.getName() and the default userData folder), and the test's own data folder, which the main
+ * process makes userData (electron/main/data-dir.ts), so no test touches the user's real one.
+ * As root (CI containers) Chromium refuses its OS sandbox; the renderer's `sandbox: true` web
+ * preference is unaffected by --no-sandbox.
+ */
+export function electronLaunchArgs(projectDir: string, dataDir: string, isRoot = process.getuid?.() === 0): string[] {
+  return [...(isRoot ? ['--no-sandbox'] : []), projectDir, `--data-dir=${dataDir}`];
+}

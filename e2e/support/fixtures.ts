@@ -3,9 +3,11 @@
  * - dataDir:    a fresh data folder per test (removed afterwards unless the test failed)
  * - newsServer: the loopback fixture news server (e2e/fixtures), stoppable mid-test
  * - page:       the app's page. Project "chromium": the browser host started on dataDir and opened
- *               in the system Chromium. Project "electron": out/main/index.js through
+ *               in the system Chromium. Project "electron": the built app through
  *               _electron.launch (skipped, with the reason, when there is no Electron binary).
- * - app:        { origin, host, requests, electronApp } about the running app
+ * - app:        { origin, host, requests, electronApp } about the running app (Electron starts
+ *               through the real entry: the project folder, so package.json's name, productName and
+ *               "main" apply as in `npm start`, with the test's temp data folder as userData)
  * Every test fails if the page requested a URL off the app's own origin (other than data:).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import { test as base, expect, _electron, type Browser, type ElectronApplication
 import { startNewsServer, type NewsServer } from '../fixtures/news-server';
 import { recordRequests, type RequestLog } from './request-guard';
 import { startWebHost } from './web-host';
+import { electronLaunchArgs } from './electron-binary';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 export const ELECTRON_APP_ORIGIN = 'app://reader';
@@ -154,10 +157,7 @@ export const test = base.extend<AppHostOptions & Fixtures, WorkerFixtures>({
         return;
       }
       const launch = async () => {
-        const args = [join(repoRoot, 'out', 'main', 'index.js'), `--data-dir=${dataDir}`];
-        // Chromium refuses to start its OS sandbox as root (CI containers); the renderer's
-        // sandbox: true web preference is unaffected by this switch.
-        if (process.getuid?.() === 0) args.unshift('--no-sandbox');
+        const args = electronLaunchArgs(repoRoot, dataDir);
         const electronApp = await _electron.launch({ executablePath: electronPath!, args, cwd: repoRoot, timeout: 60_000 });
         const page = await electronApp.firstWindow();
         await page.waitForLoadState('domcontentloaded');

@@ -1,10 +1,12 @@
 /**
  * Electron main process: app lifecycle only. Picks the data folder, takes the single-instance lock
- * (a second launch focuses the first window), registers the app:// scheme, starts the core news
- * service, wires IPC and service events to the window, and closes the service before quitting.
+ * (a second launch focuses the first window, once there is one: a launch during start-up opens no
+ * window of its own), registers the app:// scheme, starts the core news service, wires IPC and
+ * service events to the window, and closes the service before quitting. Per-platform choices
+ * (Windows app id, theme background, the dev server in `npm run dev`) are in platform.ts.
  */
 import { join } from 'node:path';
-import { app, dialog, Menu, net, screen, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, nativeTheme, net, screen, session, shell, type BrowserWindow } from 'electron';
 import { createNewsService } from '../core/service';
 import type { NewsService } from '../core/types';
 import { eventChannels, eventNames, type MenuCommand } from '../shared/contract';
@@ -14,6 +16,7 @@ import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate, nextZoomLevel } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { notifyOnNewArticles } from './notifications';
+import { applyPlatformIdentity, articleHash, devContentSecurityPolicy, devServerOrigin, windowBackgroundColor } from './platform';
 import { createMainWindow, denyAllPermissions } from './window';
 import { loadWindowState, trackWindowState } from './window-state';
 
@@ -29,16 +32,28 @@ if (explicitDataDir) app.setPath('userData', explicitDataDir);
 const dataDir = app.getPath('userData');
 app.setPath('sessionData', join(dataDir, 'chromium'));
 registerAppScheme();
+applyPlatformIdentity(app, process.platform);
+// `npm run dev`: electron-vite's dev server (hot reload); never in a packaged app.
+const devOrigin = devServerOrigin(process.env, app.isPackaged);
 
 let mainWindow: BrowserWindow | null = null;
 let service: NewsService | null = null;
 let unregisterIpc: (() => void) | null = null;
+/** Set once the service, protocol and IPC are up: only then may a window open. */
+let started = false;
 
-function showMainWindow(): void {
+/** Shows and focuses the window, creating it (on `hash`, e.g. an article's route) if there is none. */
+function showMainWindow(hash = ''): void {
   if (!mainWindow) {
     // Size and position from the last run, kept only if it is still on a current display.
     const displays = screen.getAllDisplays().map((d) => d.workArea);
-    mainWindow = createMainWindow({ preloadPath, state: loadWindowState(dataDir, displays) });
+    mainWindow = createMainWindow({
+      preloadPath,
+      state: loadWindowState(dataDir, displays),
+      backgroundColor: windowBackgroundColor(nativeTheme.shouldUseDarkColors),
+      devOrigin,
+      hash,
+    });
     trackWindowState(mainWindow, dataDir);
     mainWindow.on('closed', () => {
       mainWindow = null;
@@ -48,6 +63,18 @@ function showMainWindow(): void {
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
+}
+
+/** A clicked notification: the open window goes to the article, or a new window opens on it. */
+function openArticleInWindow(articleId: string): void {
+  const win = mainWindow;
+  if (!win || win.isDestroyed()) {
+    mainWindow = null;
+    showMainWindow(articleHash(articleId));
+    return;
+  }
+  showMainWindow();
+  win.webContents.send(eventChannels['menu:command'], { command: 'open-article', articleId });
 }
 
 function forwardServiceEvents(news: NewsService): void {
@@ -97,6 +124,13 @@ function installAppMenu(news: NewsService): void {
 async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
+  if (devOrigin) {
+    // The dev server's pages get the app's CSP plus what hot reload needs (platform.ts).
+    const csp = devContentSecurityPolicy(devOrigin);
+    session.defaultSession.webRequest.onHeadersReceived({ urls: [`${devOrigin}/*`] }, (details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+  }
   let news: NewsService;
   try {
     news = await createNewsService({
@@ -118,19 +152,17 @@ async function start(): Promise<void> {
   }
   service = news;
   handleAppProtocol({ rendererDir, resolvePhoto: (name) => news.resolvePhoto(name) });
-  unregisterIpc = registerIpcHandlers(news);
+  unregisterIpc = registerIpcHandlers(news, devOrigin);
   forwardServiceEvents(news);
   app.setAboutPanelOptions({ applicationName: 'Offline News', applicationVersion: app.getVersion(), copyright: 'Offline News contributors' });
   installAppMenu(news);
-  notifyOnNewArticles(news, {
-    focusWindow: showMainWindow,
-    openArticle: (articleId) => {
-      const win = mainWindow;
-      if (win && !win.isDestroyed()) win.webContents.send(eventChannels['menu:command'], { command: 'open-article', articleId });
-    },
+  notifyOnNewArticles(news, { openArticle: openArticleInWindow });
+  nativeTheme.on('updated', () => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.setBackgroundColor(windowBackgroundColor(nativeTheme.shouldUseDarkColors));
   });
+  started = true;
   showMainWindow();
-  app.on('activate', showMainWindow);
+  app.on('activate', () => showMainWindow());
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -138,7 +170,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (app.isReady()) showMainWindow();
+    // During start-up the window is about to open anyway; opening one now would show a blank page.
+    if (started) showMainWindow();
   });
   app.on('web-contents-created', (_event, contents) => {
     // Belt and braces for any web contents besides the main window: no popups, no webviews.

@@ -97,4 +97,12 @@ describe('IPC handlers', () => {
     unregister();
     expect(registered.size).toBe(0);
   });
+
+  it('IPC from the dev server is accepted only in dev and only from its exact origin', () => {
+    const from = (url: string) => ({ senderFrame: { url, parent: null } });
+    expect(isAppSender(from('http://localhost:5173/index.html'))).toBe(false);
+    expect(isAppSender(from('http://localhost:5173/index.html'), 'http://localhost:5173')).toBe(true);
+    expect(isAppSender(from('http://localhost:5174/index.html'), 'http://localhost:5173')).toBe(false);
+    expect(isAppSender(from('app://reader/index.html'), 'http://localhost:5173')).toBe(true);
+  });
 });

@@ -23,13 +23,17 @@ export class SenderRefusedError extends Error {
   }
 }
 
-/** True when an IPC message comes from the app's own page in a top-level frame. */
-export function isAppSender(event: InvokeEventLike): boolean {
+/**
+ * True when an IPC message comes from the app's own page in a top-level frame: app://reader/, or
+ * in `npm run dev` the electron-vite dev server's exact origin (`devOrigin`, never when packaged).
+ */
+export function isAppSender(event: InvokeEventLike, devOrigin: string | null = null): boolean {
   const frame = event.senderFrame;
   if (!frame || typeof frame.url !== 'string') return false;
   if (frame.parent !== null && frame.parent !== undefined) return false;
   try {
     const url = new URL(frame.url);
+    if (devOrigin && url.origin === devOrigin) return true;
     return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
   } catch {
     return false;
@@ -37,12 +41,12 @@ export function isAppSender(event: InvokeEventLike): boolean {
 }
 
 /** One handler per contract method, keyed by channel. Pure: tests call these directly. */
-export function createIpcHandlers(service: Pick<NewsService, 'api'>): Map<string, InvokeHandler> {
+export function createIpcHandlers(service: Pick<NewsService, 'api'>, devOrigin: string | null = null): Map<string, InvokeHandler> {
   const handlers = new Map<string, InvokeHandler>();
   for (const method of methodNames) {
     const channel = channels[method];
     handlers.set(channel, async (event, arg) => {
-      if (!isAppSender(event)) throw new SenderRefusedError(channel);
+      if (!isAppSender(event, devOrigin)) throw new SenderRefusedError(channel);
       validateArg(method, arg);
       const call = service.api[method] as (arg?: unknown) => Promise<unknown>;
       return call.call(service.api, arg);
@@ -52,8 +56,8 @@ export function createIpcHandlers(service: Pick<NewsService, 'api'>): Map<string
 }
 
 /** Registers every contract channel with ipcMain; returns a function that removes them again. */
-export function registerIpcHandlers(service: Pick<NewsService, 'api'>): () => void {
-  const handlers = createIpcHandlers(service);
+export function registerIpcHandlers(service: Pick<NewsService, 'api'>, devOrigin: string | null = null): () => void {
+  const handlers = createIpcHandlers(service, devOrigin);
   for (const [channel, handler] of handlers) ipcMain.handle(channel, handler);
   return () => {
     for (const channel of handlers.keys()) ipcMain.removeHandler(channel);

@@ -36,22 +36,35 @@ function recorder(files: { open?: string | null; save?: string | null } = {}) {
 }
 
 describe('app menu', () => {
-  it('has one item per command, with unique ids, in File / Article / View / Help', () => {
+  it('has one item per command, with unique ids, among the standard menus by role (Windows, Linux)', () => {
     const { ctx } = recorder();
-    const template = buildMenuTemplate(ctx);
-    expect(template.map((m) => m.label)).toEqual(['&File', '&Article', '&View', '&Help']);
-    const items = template.flatMap((m) => (m.submenu as { id?: string; type?: string }[]).filter((i) => i.type !== 'separator'));
+    const template = buildMenuTemplate(ctx, 'linux');
+    expect(template.map((m) => m.label ?? m.role)).toEqual(['&File', 'editMenu', '&Article', '&View', 'windowMenu', '&Help']);
+    const items = template.flatMap((m) => ((m.submenu ?? []) as { id?: string; type?: string; role?: string }[]).filter((i) => i.id));
     expect(items.map((i) => i.id)).toEqual(menuCommands.map((c) => c.id));
     expect(new Set(menuCommands.map((c) => c.id)).size).toBe(menuCommands.length);
     const accelerators = menuCommands.flatMap((c) => (c.accelerator ? [c.accelerator] : []));
     expect(new Set(accelerators).size).toBe(accelerators.length);
+    const view = template.find((m) => m.label === '&View')!.submenu as { role?: string }[];
+    expect(view.at(-1)).toEqual({ role: 'togglefullscreen' });
+    expect(template.at(-1)).toMatchObject({ role: 'help' });
+  });
+
+  it('on macOS starts with the app menu (About, Hide, Quit by role) and leaves our About and Quit out', () => {
+    const { ctx } = recorder();
+    const template = buildMenuTemplate(ctx, 'darwin');
+    expect(template.map((m) => m.label ?? m.role)).toEqual(['appMenu', '&File', 'editMenu', '&Article', '&View', 'windowMenu', '&Help']);
+    const ids = template.flatMap((m) => ((m.submenu ?? []) as { id?: string }[]).flatMap((i) => (i.id ? [i.id] : [])));
+    expect(ids).toEqual(menuCommands.filter((c) => c.id !== 'about' && c.id !== 'quit').map((c) => c.id));
+    const file = template.find((m) => m.label === '&File')!.submenu as { role?: string }[];
+    expect(file.at(-1)).toEqual({ role: 'close' });
   });
 
   it('each item calls the service, acts in main, or sends the page a contract event', async () => {
     const { log, ctx } = recorder();
     const items = new Map(
-      buildMenuTemplate(ctx)
-        .flatMap((m) => m.submenu as { id?: string; click?: () => void }[])
+      buildMenuTemplate(ctx, 'linux')
+        .flatMap((m) => (m.submenu ?? []) as { id?: string; click?: () => void }[])
         .map((i) => [i.id, i]),
     );
     for (const id of ['save-article', 'add-source', 'theme-light', 'theme-dark', 'theme-system', 'shortcut-help', 'zoom-in', 'zoom-out', 'zoom-reset', 'about', 'quit', 'sync-now']) {

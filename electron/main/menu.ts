@@ -5,6 +5,12 @@
  * Export OPML ask for a file through the context's dialogs, read or write it here in main and call
  * the service. The template builder is plain data so a unit test and the smoke test can check it
  * without Electron.
+ *
+ * Around the app's commands come Electron's standard menus by role (Electron docs,
+ * api/menu-item.md "Roles" and tutorial/application-menu.md): on macOS the app menu (`appMenu`:
+ * About, Services, Hide, Quit, which replace our About and Quit there), Edit (`editMenu`: undo, cut,
+ * copy, paste, select all; without it Cmd+C / Cmd+V do nothing in text fields on macOS), Window
+ * (`windowMenu`), and full screen in View. The Help menu has `role: 'help'` (macOS adds its search).
  */
 import { promises as fs } from 'node:fs';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -34,6 +40,8 @@ export interface CommandSpec {
   label: string;
   menu: 'file' | 'article' | 'view' | 'help';
   accelerator?: string;
+  /** On macOS the app menu's role item does this (About, Quit): the command is left out there. */
+  macAppMenuRole?: 'about' | 'quit';
   run(ctx: MenuContext): void;
 }
 
@@ -82,7 +90,7 @@ export const menuCommands: readonly CommandSpec[] = [
   { id: 'add-source', label: 'Add Source…', menu: 'file', accelerator: 'CmdOrCtrl+N', run: page('add-source') },
   { id: 'import-opml', label: 'Import OPML…', menu: 'file', run: (ctx) => void importOpmlFromFile(ctx).catch((e: unknown) => ctx.onError(e)) },
   { id: 'export-opml', label: 'Export OPML…', menu: 'file', run: (ctx) => void exportOpmlToFile(ctx).catch((e: unknown) => ctx.onError(e)) },
-  { id: 'quit', label: 'Quit', menu: 'file', accelerator: 'CmdOrCtrl+Q', run: (ctx) => ctx.quit() },
+  { id: 'quit', label: 'Quit', menu: 'file', accelerator: 'CmdOrCtrl+Q', macAppMenuRole: 'quit', run: (ctx) => ctx.quit() },
   { id: 'save-article', label: 'Save Article', menu: 'article', accelerator: 'CmdOrCtrl+S', run: page('save-article') },
   { id: 'theme-light', label: 'Light Theme', menu: 'view', run: page('theme-light') },
   { id: 'theme-dark', label: 'Dark Theme', menu: 'view', run: page('theme-dark') },
@@ -91,29 +99,50 @@ export const menuCommands: readonly CommandSpec[] = [
   { id: 'zoom-out', label: 'Zoom Out', menu: 'view', accelerator: 'CmdOrCtrl+-', run: (ctx) => ctx.zoom(-1) },
   { id: 'zoom-reset', label: 'Actual Size', menu: 'view', accelerator: 'CmdOrCtrl+0', run: (ctx) => ctx.zoom(0) },
   { id: 'shortcut-help', label: 'Keyboard Shortcuts', menu: 'help', accelerator: 'F1', run: page('shortcut-help') },
-  { id: 'about', label: 'About Offline News', menu: 'help', run: (ctx) => ctx.showAbout() },
+  { id: 'about', label: 'About Offline News', menu: 'help', macAppMenuRole: 'about', run: (ctx) => ctx.showAbout() },
 ];
 
 const MENU_LABELS: Record<CommandSpec['menu'], string> = { file: '&File', article: '&Article', view: '&View', help: '&Help' };
 
-/** The menu template: File, Article, View, Help (each item runs its command with `ctx`). */
-export function buildMenuTemplate(ctx: MenuContext, commands: readonly CommandSpec[] = menuCommands): MenuItemConstructorOptions[] {
+/** Items before which a separator goes. */
+const SEPARATE_BEFORE = new Set(['quit', 'zoom-in', 'about']);
+
+/**
+ * The whole application menu for `platform`: [App (macOS)], File, Edit, Article, View, Window,
+ * Help. Each command item runs its command with `ctx`.
+ */
+export function buildMenuTemplate(
+  ctx: MenuContext,
+  platform: NodeJS.Platform = process.platform,
+  commands: readonly CommandSpec[] = menuCommands,
+): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
   const item = (c: CommandSpec): MenuItemConstructorOptions => ({
     id: c.id,
     label: c.label,
     ...(c.accelerator ? { accelerator: c.accelerator } : {}),
     click: () => c.run(ctx),
   });
-  return (Object.keys(MENU_LABELS) as CommandSpec['menu'][]).map((menu) => {
-    const items = commands.filter((c) => c.menu === menu).map(item);
-    // Separators: before Quit, and between themes and zoom.
+  const submenuOf = (menu: CommandSpec['menu']): MenuItemConstructorOptions[] => {
     const submenu: MenuItemConstructorOptions[] = [];
-    for (const entry of items) {
-      if (entry.id === 'quit' || entry.id === 'zoom-in' || entry.id === 'about') submenu.push({ type: 'separator' });
-      submenu.push(entry);
+    for (const c of commands.filter((x) => x.menu === menu && !(mac && x.macAppMenuRole))) {
+      if (SEPARATE_BEFORE.has(c.id) && submenu.length) submenu.push({ type: 'separator' });
+      submenu.push(item(c));
     }
-    return { label: MENU_LABELS[menu], submenu };
-  });
+    return submenu;
+  };
+  const file = submenuOf('file');
+  // macOS: Cmd+W closes the window (the app keeps running, as macOS apps do).
+  if (mac) file.push({ type: 'separator' }, { role: 'close' });
+  return [
+    ...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    { label: MENU_LABELS.file, submenu: file },
+    { role: 'editMenu' },
+    { label: MENU_LABELS.article, submenu: submenuOf('article') },
+    { label: MENU_LABELS.view, submenu: [...submenuOf('view'), { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { role: 'windowMenu' },
+    { label: MENU_LABELS.help, role: 'help', submenu: submenuOf('help') },
+  ];
 }
 
 /** Zoom levels the View menu steps through (Chromium's zoom level: 0 = 100 %, each 1 = 20 %). */

@@ -84,7 +84,7 @@ describe('built Electron main process (stand-in electron)', () => {
     const registration = report.calls.find((c) => c.api === 'protocol.registerSchemesAsPrivileged');
     expect(registration?.ready).toBe(false);
     expect(report.privilegedSchemes).toEqual([
-      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }),
     ]);
     expect(report.protocols).toEqual(['app']);
   });
@@ -157,11 +157,11 @@ describe('built Electron main process (stand-in electron)', () => {
     expect(ipc.getArticleWithNumber!.error).toMatch(/Invalid argument/);
   });
 
-  it('builds the app menu from the commands table', () => {
-    type Item = { label?: string; id?: string; type?: string; accelerator?: string; submenu?: Item[] };
+  it('builds the app menu from the commands table, with the standard Edit and Window menus by role', () => {
+    type Item = { label?: string; role?: string; id?: string; type?: string; accelerator?: string; submenu?: Item[] };
     const menu = report.menu as Item[];
-    expect(menu.map((m) => m.label)).toEqual(['&File', '&Article', '&View', '&Help']);
-    const ids = menu.flatMap((m) => m.submenu ?? []).filter((i) => i.type !== 'separator').map((i) => i.id);
+    expect(menu.map((m) => m.label ?? m.role)).toEqual(['&File', 'editMenu', '&Article', '&View', 'windowMenu', '&Help']);
+    const ids = menu.flatMap((m) => m.submenu ?? []).flatMap((i) => (i.id ? [i.id] : []));
     expect(ids.sort()).toEqual(menuCommands.map((c) => c.id).sort());
     expect(ids).toEqual(expect.arrayContaining(['sync-now', 'add-source', 'save-article', 'theme-dark', 'zoom-in', 'about', 'quit']));
     const clicks = report.menuClicks as Record<string, { sent: { channel: string; payload: unknown }[]; zoomChanged: boolean; about: boolean }>;
@@ -197,6 +197,25 @@ describe('built Electron main process (stand-in electron)', () => {
     expect(sync.clickSent).toEqual([
       { channel: 'news:event:menu-command', payload: { command: 'open-article', articleId: sync.firstArticleId } },
     ]);
+  });
+
+  it('logs a notification the system could not show, in plain words', () => {
+    expect(report.notificationFailedLogged).toEqual(['The new-articles notification could not be shown: Notifications are turned off for this app']);
+  });
+
+  it('a notification clicked after the window was closed opens a new window on that article', () => {
+    const id = (report.chosenSync as { firstArticleId: string }).firstArticleId;
+    expect(report.clickAfterClose).toEqual({ newWindows: 1, loadedUrls: [`app://reader/index.html#/article/${encodeURIComponent(id)}`] });
+  });
+
+  it('paints the window in the theme\'s paper colour before the page (no white flash)', () => {
+    expect(report.backgroundColor).toBe('#fbfaf6'); // the stand-in's nativeTheme is light
+  });
+
+  it('a second launch during start-up opens no early window: the one window comes after app:// is handled', () => {
+    const apis = report.calls.map((c) => c.api);
+    expect(apis.filter((a) => a === 'new BrowserWindow')).toHaveLength(1);
+    expect(apis.indexOf('new BrowserWindow')).toBeGreaterThan(apis.indexOf('protocol.handle'));
   });
 
   it('focuses the existing window when a second instance starts', () => {

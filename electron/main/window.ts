@@ -2,10 +2,12 @@
  * The app's one window: secure webPreferences from a single function (asserted by a unit test and
  * by the Electron smoke test), the renderer loaded from app://reader/, navigation and new windows
  * denied (http/https/mailto links go to the system browser instead), permission requests denied.
- * Size and position come from the remembered window state (window-state.ts).
+ * Size and position come from the remembered window state (window-state.ts); the background is
+ * the theme's paper colour, so the window never flashes white before the page paints.
  */
 import { BrowserWindow, shell, type Session, type WebPreferences } from 'electron';
-import { APP_INDEX_URL, APP_ORIGIN } from './app-protocol';
+import { APP_ORIGIN } from './app-protocol';
+import { rendererEntryUrl } from './platform';
 import { isAllowedExternalUrl } from './external-links';
 import { DEFAULT_WINDOW_STATE, type WindowState } from './window-state';
 
@@ -39,7 +41,19 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-export function createMainWindow(opts: { preloadPath: string; title?: string; state?: WindowState }): BrowserWindow {
+export interface MainWindowOptions {
+  preloadPath: string;
+  title?: string;
+  state?: WindowState;
+  /** Painted before the page (platform.ts windowBackgroundColor). */
+  backgroundColor?: string;
+  /** The electron-vite dev server's origin in `npm run dev` (platform.ts devServerOrigin), else null. */
+  devOrigin?: string | null;
+  /** A route to open at once, e.g. '#/article/<id>' for a notification clicked with no window. */
+  hash?: string;
+}
+
+export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const state = opts.state ?? DEFAULT_WINDOW_STATE;
   const win = new BrowserWindow({
     width: state.width,
@@ -49,7 +63,7 @@ export function createMainWindow(opts: { preloadPath: string; title?: string; st
     minHeight: 400,
     show: false,
     title: opts.title ?? 'Offline News',
-    backgroundColor: '#ffffff',
+    backgroundColor: opts.backgroundColor ?? '#ffffff',
     webPreferences: secureWebPreferences(opts.preloadPath),
   });
   const contents = win.webContents;
@@ -62,7 +76,7 @@ export function createMainWindow(opts: { preloadPath: string; title?: string; st
     // Hash routing and reloads do not fire will-navigate: every real navigation is refused, and a
     // link to the web goes to the system browser instead.
     event.preventDefault();
-    if (event.url.startsWith(`${APP_ORIGIN}/`)) return;
+    if (event.url.startsWith(`${APP_ORIGIN}/`) || (opts.devOrigin && event.url.startsWith(`${opts.devOrigin}/`))) return;
     openLinkExternally(event.url);
   });
   contents.on('will-frame-navigate', (event) => {
@@ -74,6 +88,6 @@ export function createMainWindow(opts: { preloadPath: string; title?: string; st
     win.show();
   });
 
-  void win.loadURL(APP_INDEX_URL);
+  void win.loadURL(rendererEntryUrl(opts.devOrigin ?? null, opts.hash));
   return win;
 }

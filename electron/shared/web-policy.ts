@@ -18,6 +18,26 @@ export const APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * `npm run dev` only (electron-vite's dev server on loopback, never a packaged app): APP_CSP plus
+ * what Vite's hot reload needs: the inline React Refresh preamble and the <style> tags it injects
+ * ('unsafe-inline'), and its websocket on the dev server's own origin. Sent as a header by the
+ * Electron main process and written into index.html's meta tag by the dev server
+ * (electron.vite.config.ts); `forMeta` leaves out frame-ancestors, which a meta tag cannot carry.
+ */
+export function devServerCsp(origin: string, forMeta = false): string {
+  const ws = origin.replace(/^http/, 'ws');
+  return APP_CSP.split('; ')
+    .filter((d) => !(forMeta && d.startsWith('frame-ancestors')))
+    .map((d) => {
+      if (d === "script-src 'self'") return "script-src 'self' 'unsafe-inline'";
+      if (d === "style-src 'self'") return "style-src 'self' 'unsafe-inline'";
+      if (d === "connect-src 'self'") return `connect-src 'self' ${ws}`;
+      return d;
+    })
+    .join('; ');
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

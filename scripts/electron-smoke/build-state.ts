@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCE_DIRS = ['electron/main', 'electron/preload', 'electron/core', 'electron/shared'];
-const BUILT_FILES = ['out/main/index.js', 'out/preload/index.cjs'];
+const BUILT_FILES = ['out/main/index.js', 'out/main/extract-worker.js', 'out/preload/index.cjs'];
 
 function newestMtime(dir: string): number {
   let newest = 0;

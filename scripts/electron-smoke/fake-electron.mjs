@@ -86,6 +86,7 @@ class App extends EventEmitter {
   focus() { log('app.focus'); }
   setAboutPanelOptions(options) { log('app.setAboutPanelOptions', [options]); }
   showAboutPanel() { log('app.showAboutPanel'); record.aboutShown++; }
+  setAppUserModelId(id) { log('app.setAppUserModelId', [id]); }
 }
 export const app = new App();
 
@@ -188,6 +189,7 @@ export class BrowserWindow extends EventEmitter {
   isMaximized() { return this.maximized; }
   getNormalBounds() { return { ...this.bounds }; }
   setBounds(bounds) { this.bounds = { ...this.bounds, ...bounds }; this.emit('resize'); this.emit('move'); }
+  setBackgroundColor(colour) { log('BrowserWindow.setBackgroundColor', [colour]); }
   setMenu() {}
   setMenuBarVisibility() {}
 }

@@ -39,11 +39,21 @@ function summarizeCalls() {
   return record.calls.map((c) => ({ api: c.api, ready: c.ready, args: c.api === 'new BrowserWindow' ? undefined : c.args }));
 }
 
+// What main logs with console.error (e.g. a notification that failed), for the report.
+const loggedErrors = [];
+const consoleError = console.error;
+console.error = (...args) => {
+  loggedErrors.push(args.map(String).join(' '));
+  consoleError(...args);
+};
+
 try {
   await import(pathToFileURL(resolve(mainFile)).href);
 } catch (error) {
   report.problems.push(`importing the main bundle threw: ${error?.stack ?? error}`);
 }
+// A second launch while this one is still starting (before ready): it must not open a window early.
+app.emit('second-instance', { preventDefault() {} }, ['electron', '.'], process.cwd(), {});
 
 if (process.env.SMOKE_LOCK_HELD === '1') {
   await sleep(300);
@@ -159,6 +169,10 @@ if (process.env.SMOKE_FEED_URL) {
     const sentBefore = record.sent.length;
     const callsBefore = record.calls.length;
     shown?.emit('click');
+    // The system could not show it (Windows / macOS emit 'failed'): logged in plain words.
+    const errorsBefore = loggedErrors.length;
+    shown?.emit('failed', { preventDefault() {} }, 'Notifications are turned off for this app');
+    report.notificationFailedLogged = loggedErrors.slice(errorsBefore);
     report.chosenSync = {
       chosen: top,
       newArticles: again.newArticles?.length ?? 0,
@@ -177,6 +191,7 @@ if (process.env.SMOKE_FEED_URL) {
 const plainMenu = (items) =>
   (items ?? []).map((m) => ({
     label: m.label,
+    role: m.role,
     id: m.id,
     type: m.type,
     accelerator: m.accelerator,
@@ -207,6 +222,7 @@ for (const id of ['save-article', 'add-source', 'theme-dark', 'zoom-in', 'about'
 // Window state: the window opened with the saved state; moving it and closing it saves the new one.
 if (win) {
   report.windowOptions = { x: win.options.x, y: win.options.y, width: win.options.width, height: win.options.height };
+  report.backgroundColor = win.options.backgroundColor;
   report.maximizedAtShow = win.maximized;
   win.maximized = false;
   win.setBounds({ x: 64, y: 48, width: 1000, height: 720 });
@@ -215,6 +231,17 @@ if (win) {
     report.windowStateAfterClose = JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8'));
   } catch (error) {
     report.windowStateAfterClose = String(error);
+  }
+  // A notification clicked after the window was closed (macOS keeps the app running): a new window
+  // opens on that article.
+  const note = record.notifications[0];
+  if (note) {
+    const windowsBefore = record.windows.length;
+    note.emit('click');
+    report.clickAfterClose = {
+      newWindows: record.windows.length - windowsBefore,
+      loadedUrls: record.windows.slice(windowsBefore).flatMap((w) => w.loadedUrls),
+    };
   }
 }
 

@@ -2,8 +2,9 @@
  * Worker-thread entry of the extraction pool (pool.ts): answers { id, task } messages with
  * { id, ok: true, result } or { id, ok: false, error }. It announces { ready: true } once its
  * modules have loaded, so the pool can tell a worker that cannot start from one that crashed.
- * Built as its own entry (out/main/extract-worker.js, see electron.vite.config.ts); under tsx and
- * vitest it is loaded from source through extract-worker-dev.mjs.
+ * Built on its own into one self-contained file (out/main/extract-worker.js, see
+ * electron.vite.config.ts; app.asar.unpacked when packaged); under tsx and vitest it is loaded from
+ * source through extract-worker-dev.mjs.
  */
 import { parentPort } from 'node:worker_threads';
 import { runPageTask, serializeError, type PageTask } from './extract-task';

@@ -7,19 +7,24 @@
  * - The shared pool's workers have a 512 MB heap cap (NEWS_EXTRACT_HEAP_MB, 0 = none): a hostile
  *   page that needs more fails alone. (A 256 MB cap cut peak RSS ~15% but cost ~10% more CPU.)
  * - Workers start when work arrives and are unref'd while idle, so an idle pool never keeps a
- *   process alive; close() terminates them (a later task starts new ones).
+ *   process alive; after `idleTimeoutMs` (default 30 s) with no work they are terminated, giving
+ *   their memory back; close() terminates them at once (a later task starts new ones either way).
  * - A worker that crashes, runs out of memory or exceeds the task time limit fails only the task
  *   it was running (a per-article error) and is replaced.
  * - If no worker can start (the worker file is missing, a platform without worker threads),
- *   extraction runs in the calling thread: same function, same results.
+ *   extraction runs in the calling thread: same function, same results, one page per event-loop
+ *   turn, so the Electron main process still answers the window's IPC between pages.
  *
- * The worker file is out/main/extract-worker.js in the built app (its own electron-vite entry,
- * resolved beside the bundle) and the TypeScript source through extract-worker-dev.mjs under tsx
- * and vitest.
+ * The worker file is out/main/extract-worker.js in the built app (a self-contained bundle, see
+ * electron.vite.config.ts) and the TypeScript source through extract-worker-dev.mjs under tsx and
+ * vitest. In the packaged app the bundle lies inside app.asar; electron-builder.yml unpacks it
+ * (asarUnpack) and workerFileFor() loads the copy in app.asar.unpacked, a plain file a worker
+ * thread reads like any other (worker threads have no asar support: electron/electron#22446).
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ExtractedArticle } from '../types';
 import { rebuildError, runPageTask, type PageTask, type SerializedError } from './extract-task';
@@ -33,6 +38,8 @@ export interface ExtractPoolOptions {
   resourceLimits?: ResourceLimits;
   /** A task running longer than this fails and its worker is replaced (default 60 s). */
   taskTimeoutMs?: number;
+  /** Workers with no work for this long are terminated (default 30 s). */
+  idleTimeoutMs?: number;
 }
 
 /** Extracts a fetched page; the pool and the in-thread fallback have this shape. */
@@ -58,24 +65,36 @@ interface Slot {
 type WorkerMessage = { ready: true } | { id: number; ok: true; result: ExtractedArticle } | { id: number; ok: false; error: SerializedError };
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_IDLE_MS = 30_000;
 
 export function defaultPoolSize(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, cores);
 }
 
+/**
+ * The built worker for a module at `moduleUrl` (out/main/index.js, or a chunk beside it): the
+ * copy in app.asar.unpacked when the module is inside app.asar and that copy exists, else the
+ * file beside the module. Exported for the packaging test, which checks it in a packed app.
+ */
+export function workerFileFor(moduleUrl: string): URL {
+  const built = 'extract-worker.js';
+  const asar = `${sep}app.asar${sep}`;
+  for (const rel of [built, `../${built}`]) {
+    const file = fileURLToPath(new URL(rel, moduleUrl));
+    const unpacked = file.includes(asar) ? file.replace(asar, `${sep}app.asar.unpacked${sep}`) : null;
+    if (unpacked && existsSync(unpacked)) return pathToFileURL(unpacked);
+    if (existsSync(file)) return pathToFileURL(file);
+  }
+  return new URL(built, moduleUrl);
+}
+
 /** The worker script next to this module: source (.ts, through tsx) or the built bundle (.js). */
 export function defaultWorkerUrl(): URL {
   const here = import.meta.url;
-  // Names kept in variables: a literal new URL('./x', import.meta.url) would be rewritten by Vite.
+  // Name kept in a variable: a literal new URL('./x', import.meta.url) would be rewritten by Vite.
   const dev = 'extract-worker-dev.mjs';
-  const built = 'extract-worker.js';
-  if (here.endsWith('.ts')) return new URL(dev, here);
-  for (const rel of [built, `../${built}`]) {
-    const url = new URL(rel, here);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return new URL(built, here);
+  return here.endsWith('.ts') ? new URL(dev, here) : workerFileFor(here);
 }
 
 export class ExtractPool implements PageExtractor {
@@ -88,6 +107,10 @@ export class ExtractPool implements PageExtractor {
   /** Set when no worker could start: everything runs in the calling thread from then on. */
   private fallback: string | null = null;
   private everReady = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** In-thread tasks waiting for their turn (one per event-loop turn). */
+  private hereQueue: { task: PageTask; resolve: (a: ExtractedArticle) => void; reject: (e: Error) => void }[] = [];
+  private hereRunning = false;
 
   constructor(options: ExtractPoolOptions = {}) {
     this.options = options;
@@ -136,6 +159,7 @@ export class ExtractPool implements PageExtractor {
 
   /** Terminates every worker; queued and running tasks fail. The pool starts new workers on next use. */
   async close(): Promise<void> {
+    this.clearIdleTimer();
     const queued = this.queue.splice(0);
     for (const job of queued) job.reject(new Error('page extraction stopped: the extraction pool was closed'));
     const slots = this.slots.splice(0);
@@ -152,13 +176,26 @@ export class ExtractPool implements PageExtractor {
 
   private runHere(task: PageTask): Promise<ExtractedArticle> {
     return new Promise((resolve, reject) => {
-      setImmediate(() => {
-        try {
-          resolve(runPageTask(task));
-        } catch (error) {
-          reject(error as Error);
-        }
-      });
+      this.hereQueue.push({ task, resolve, reject });
+      this.runNextHere();
+    });
+  }
+
+  /** One in-thread page per event-loop turn: a setImmediate queued from a setImmediate callback
+   * runs on the next turn, after the poll phase has served I/O (IPC, sockets, timers). */
+  private runNextHere(): void {
+    if (this.hereRunning) return;
+    const next = this.hereQueue.shift();
+    if (!next) return;
+    this.hereRunning = true;
+    setImmediate(() => {
+      try {
+        next.resolve(runPageTask(next.task));
+      } catch (error) {
+        next.reject(error as Error);
+      }
+      this.hereRunning = false;
+      this.runNextHere();
     });
   }
 
@@ -244,13 +281,36 @@ export class ExtractPool implements PageExtractor {
     slot.timer = null;
   }
 
-  /** Workers keep the process alive only while there is work. */
+  /** Workers keep the process alive only while there is work; idle ones retire after a while. */
   private updateRefs(): void {
     const busy = this.queue.length > 0 || this.slots.some((s) => s.job);
     for (const slot of this.slots) {
       if (busy) slot.worker.ref();
       else slot.worker.unref();
     }
+    if (busy || this.slots.length === 0) {
+      this.clearIdleTimer();
+    } else if (!this.idleTimer) {
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = null;
+        this.retireIdleWorkers();
+      }, this.options.idleTimeoutMs ?? DEFAULT_IDLE_MS);
+      this.idleTimer.unref();
+    }
+  }
+
+  private retireIdleWorkers(): void {
+    if (this.queue.length > 0 || this.slots.some((s) => s.job)) return;
+    // Out of `slots` first, so their exit is not taken for a crash.
+    for (const slot of this.slots.splice(0)) {
+      this.clearTimer(slot);
+      void slot.worker.terminate();
+    }
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   private giveUp(reason: string): void {
