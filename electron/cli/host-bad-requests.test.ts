@@ -111,7 +111,7 @@ describe('browser host: bad requests to every channel', () => {
       for (const [label, id] of Object.entries(UNKNOWN_IDS)) {
         const reply = await call(...make(id));
         expect(reply.status, `${name} ${label}`).toBe(404);
-        expect(errorOf(reply), `${name} ${label}`).toMatch(/^No (stored article|source) has the id ".*"\.$/);
+        expect(errorOf(reply), `${name} ${label}`).toMatch(/^No (article|source) with id ".*" (is stored|exists)\.$/);
       }
       const empty = await call(...make(''));
       expect(empty.status, `${name} empty id`).toBe(400);

@@ -27,8 +27,10 @@ export function fsProblemOf(error: unknown): FsProblem | null {
   if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PROBLEM_BY_CODE, code)) return null;
   // Only errors with a path or a syscall come from the file system (ENOENT also names missing
   // programs, ECONNREFUSED and friends are the network's and are worded elsewhere).
-  const e = error as NodeJS.ErrnoException;
-  if (typeof e.path !== 'string' && typeof e.syscall !== 'string') return null;
+  // A store error that wrapped one (durable-file.ts keeps `code` and the original as `cause`) counts.
+  const e = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+  const fromFs = (x: NodeJS.ErrnoException | undefined) => typeof x?.path === 'string' || typeof x?.syscall === 'string';
+  if (!fromFs(e) && !(e.cause?.code === code && fromFs(e.cause))) return null;
   return PROBLEM_BY_CODE[code]!;
 }
 

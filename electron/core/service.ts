@@ -188,11 +188,11 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
   // Calls naming an article or source that is not stored: NotFoundError (the browser host's 404).
   const requireArticle = async (id: string) => {
     await store.whenLoaded();
-    if (!store.getSummary(id)) throw new NotFoundError(`No stored article has the id ${JSON.stringify(id.slice(0, 80))}.`);
+    if (!store.getSummary(id)) throw new NotFoundError(`No article with id ${JSON.stringify(id.slice(0, 80))} is stored.`);
   };
   const requireSource = async (id: string) => {
     await store.whenLoaded();
-    if (!store.getSource(id)) throw new NotFoundError(`No source has the id ${JSON.stringify(id.slice(0, 80))}.`);
+    if (!store.getSource(id)) throw new NotFoundError(`No source with id ${JSON.stringify(id.slice(0, 80))} exists.`);
   };
 
   const api: NewsApi = {

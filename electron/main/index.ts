@@ -16,6 +16,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol';
 import { notifyOnNewArticles } from './notifications';
 import { createMainWindow, denyAllPermissions } from './window';
 import { loadWindowState, trackWindowState } from './window-state';
+import { plainErrorMessage } from '../core/fs-errors';
 
 const builtMainDir = import.meta.dirname; // out/main (or app.asar/out/main when packaged)
 const rendererDir = join(builtMainDir, '..', 'renderer');
@@ -110,7 +111,7 @@ async function start(): Promise<void> {
       },
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = plainErrorMessage(error, dataDir);
     console.error(`Offline News could not open its data folder ${dataDir}: ${message}`);
     dialog.showErrorBox('Offline News could not start', `The data folder ${dataDir} could not be opened:\n\n${message}`);
     app.exit(1);

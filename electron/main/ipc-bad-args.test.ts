@@ -53,7 +53,7 @@ describe('IPC handlers: bad calls to every channel', () => {
     for (const [label, id] of Object.entries(UNKNOWN_IDS)) {
       await expect(handlers.get(channels.setSaved)!(appPage, { id, saved: true }), label).rejects.toMatchObject({
         name: 'NotFoundError',
-        message: expect.stringMatching(/^No stored article has the id/),
+        message: expect.stringMatching(/^No article with id .* is stored\.$/),
       });
       await expect(handlers.get(channels.removeSource)!(appPage, id), label).rejects.toMatchObject({ name: 'NotFoundError' });
     }

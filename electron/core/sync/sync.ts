@@ -16,7 +16,8 @@ import { fetchWithRetry, type RetryPolicy } from '../fetch/retry';
 import type { StoredSource } from '../store/schema';
 import type { NewsStore } from '../store/store';
 import type { FeedItem, FetchOptions, ParsedFeed } from '../types';
-import { itemKeys, messageOf, needsWork, syncItem, type ItemContext } from './article';
+import { plainErrorMessage } from '../fs-errors';
+import { itemKeys, needsWork, syncItem, type ItemContext } from './article';
 import { addressPolicy, trustedHostsOf } from './address-guard';
 import { HostLimiter } from './limiter';
 import { syncQueue, type QueueRunResult } from './queue';
@@ -229,7 +230,7 @@ async function syncSource(
           if (outcome.status === 'updated') progress.updated++;
         } catch (error) {
           if (ctx.signal?.aborted) throw error;
-          progress.warnings.push(`"${item.title}": ${messageOf(error)}`);
+          progress.warnings.push(`"${item.title}": ${plainErrorMessage(error, ctx.store.dataDir)}`);
         }
         emit({ done: progress.done + 1 });
       }),
@@ -249,7 +250,7 @@ async function syncSource(
     if (ctx.signal?.aborted) {
       emit({ phase: 'error', error: CANCELLED_MESSAGE });
     } else {
-      const message = messageOf(error);
+      const message = plainErrorMessage(error, ctx.store.dataDir);
       await ctx.store.updateSource(source.id, { lastError: message }).catch(() => undefined);
       emit({ phase: 'error', error: message });
     }
