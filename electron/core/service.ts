@@ -7,6 +7,7 @@
  */
 import type { NewsApi, NewsEventName, NewsEvents } from '../shared/contract';
 import { NotFoundError, RefusedError } from '../shared/errors';
+import { externalUrlToOpen } from '../shared/external-links';
 import type { AppStatus, NewArticleNote, SyncSummary } from '../shared/models';
 import { exportSaved } from './export-saved';
 import { FIRST_RUN_SOURCE_ID, seedFirstRun } from './first-run';
@@ -32,15 +33,6 @@ export interface CoreNewsService extends NewsService {
   readonly search: SearchEngine;
 }
 
-const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
-
-export function isExternalUrlAllowed(url: string): boolean {
-  try {
-    return EXTERNAL_SCHEMES.has(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}
 
 /** Summaries read before the service is ready; the front page never waits for more. */
 const FIRST_LOAD = 500;
@@ -292,9 +284,9 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       return exportSaved(store, format);
     },
     async openExternal(url) {
-      if (typeof url !== 'string' || !isExternalUrlAllowed(url)) return false;
-      if (!opts.openExternal) return false;
-      await opts.openExternal(url);
+      const target = externalUrlToOpen(url); // mailto: reduced to its addresses and subject
+      if (target === null || !opts.openExternal) return false;
+      await opts.openExternal(target);
       return true;
     },
     async queueArticle(url) {

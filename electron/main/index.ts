@@ -9,7 +9,7 @@ import { createNewsService } from '../core/service';
 import type { NewsService } from '../core/types';
 import { eventChannels, eventNames, type MenuCommand } from '../shared/contract';
 import { requestedDataDir } from './data-dir';
-import { isAllowedExternalUrl } from './external-links';
+import { externalUrlToOpen } from './external-links';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate, nextZoomLevel } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -107,7 +107,8 @@ async function start(): Promise<void> {
       isOnline: () => net.isOnline(),
       schedule: true,
       openExternal: async (url: string) => {
-        if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+        const target = externalUrlToOpen(url);
+        if (target !== null) await shell.openExternal(target);
       },
     });
   } catch (error) {

@@ -36,13 +36,16 @@ export class FetchError extends Error {
   readonly errno: string | null;
   /** For 'http-status' errors: the server's Retry-After in milliseconds, when it sent one. */
   readonly retryAfterMs: number | null;
+  /** For 'timeout' errors: the server had answered and was still sending the body (a slow body,
+   * not a connection that never came up). Such a timeout is not retried (fetch/retry.ts). */
+  readonly duringBody: boolean;
 
   constructor(
     code: FetchErrorCode,
     message: string,
     url: string,
     status: number | null = null,
-    extra: { errno?: string | null; retryAfterMs?: number | null } = {},
+    extra: { errno?: string | null; retryAfterMs?: number | null; duringBody?: boolean } = {},
   ) {
     super(message);
     this.name = 'FetchError';
@@ -51,6 +54,7 @@ export class FetchError extends Error {
     this.url = url;
     this.errno = extra.errno ?? null;
     this.retryAfterMs = extra.retryAfterMs ?? null;
+    this.duringBody = extra.duringBody ?? false;
   }
 }
 
@@ -212,8 +216,10 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
     stopReason = reason;
     stopCurrentHop?.(reason);
   };
+  // The deadline covers connect, headers and the whole body: a body that drips is cut here.
+  let inBody = false;
   const timer = setTimeout(
-    () => stop(new FetchError('timeout', `timed out after ${formatSeconds(timeoutMs)}`, current.href)),
+    () => stop(new FetchError('timeout', `timed out after ${formatSeconds(timeoutMs)}`, current.href, null, { duringBody: inBody })),
     timeoutMs,
   );
   const onAbort = (): void => stop(new FetchError('aborted', 'cancelled', current.href));
@@ -230,6 +236,8 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
         }
         runHop(current, opts, maxBytes, resolve, reject, (teardown) => {
           stopCurrentHop = teardown;
+        }, () => {
+          inBody = true;
         });
       });
       stopCurrentHop = null;
@@ -258,6 +266,7 @@ function runHop(
   resolve: (hop: Hop) => void,
   reject: (err: FetchError) => void,
   setTeardown: (teardown: (reason: FetchError) => void) => void,
+  onBody: () => void = () => undefined,
 ): void {
   let settled = false;
   let req: http.ClientRequest | null = null;
@@ -364,6 +373,7 @@ function runHop(
       return;
     }
 
+    onBody();
     const chunks: Buffer[] = [];
     let total = 0;
     const sink = new Writable({

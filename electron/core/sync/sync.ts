@@ -17,7 +17,7 @@ import type { StoredSource } from '../store/schema';
 import type { NewsStore } from '../store/store';
 import type { FeedItem, FetchOptions, ParsedFeed } from '../types';
 import { plainErrorMessage } from '../fs-errors';
-import { itemKeys, needsWork, syncItem, type ItemContext } from './article';
+import { itemKeys, lacksPhotoFile, needsWork, syncItem, type ItemContext } from './article';
 import { addressPolicy, trustedHostsOf } from './address-guard';
 import { HostLimiter } from './limiter';
 import { syncQueue, type QueueRunResult } from './queue';
@@ -195,8 +195,9 @@ async function syncSource(
   try {
     throwIfAborted(ctx.signal);
     emit({ phase: 'fetching' });
-    // Incomplete articles are retried, so skip the conditional GET while any exist.
-    const retry = ctx.store.summariesOfSource(source.id).some((a) => !a.offline);
+    // Incomplete articles (or ones whose photo file is gone) are retried, so skip the conditional
+    // GET while any exist.
+    const retry = ctx.store.summariesOfSource(source.id).some((a) => !a.offline || lacksPhotoFile(ctx.store, a));
     const fetched = await fetchFeed(ctx, source, retry, markReached);
     if (fetched === 'not-modified') {
       await ctx.store.updateSource(source.id, { lastSyncAt: ctx.now().toISOString(), ...SUCCESS });
