@@ -24,6 +24,8 @@ const PROBLEM_BY_CODE: Record<string, FsProblem> = {
 /** The problem a Node file-system error stands for, or null when it is not one. */
 export function fsProblemOf(error: unknown): FsProblem | null {
   const code = (error as NodeJS.ErrnoException | null)?.code;
+  // mkdir of the data folder where a file of that name exists.
+  if (code === 'EEXIST' && (error as NodeJS.ErrnoException).syscall === 'mkdir') return 'not-a-folder';
   if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PROBLEM_BY_CODE, code)) return null;
   // Only errors with a path or a syscall come from the file system (ENOENT also names missing
   // programs, ECONNREFUSED and friends are the network's and are worded elsewhere).
@@ -51,7 +53,7 @@ export function describeFsError(error: unknown, folder?: string): string | null 
       if (fs.existsSync(where)) return `A file in the data folder ${where} went missing while Offline News was using it; try again.`;
       return `The data folder ${where} is missing (moved, deleted or on a drive that was unplugged); reconnect it or use another data folder, and try again.`;
     case 'not-a-folder':
-      return `The data folder ${where} is not a folder (part of its path is a file); use another data folder and try again.`;
+      return `The data folder ${where} is not a folder (it, or part of its path, is a file); use another data folder and try again.`;
     case 'disk-error':
       return `The disk holding the data folder ${where} reported a read or write error; check the disk, then try again.`;
     case 'too-many-files':
