@@ -16,7 +16,10 @@ import https from 'node:https';
 import net from 'node:net';
 import { Writable, pipeline, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import type { FetchErrorCode, FetchOptions, FetchResult } from '../types';
+import type { FetchOptions, FetchResult } from '../types';
+import { FetchError, networkMessage } from './fetch-error';
+
+export { FetchError } from './fetch-error';
 
 export const DEFAULT_MAX_BYTES = 15 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -25,38 +28,6 @@ export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (compatible; OfflineNews/0.1; +of
 export const DEFAULT_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, ' +
   'application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5';
-
-export class FetchError extends Error {
-  readonly code: FetchErrorCode;
-  /** HTTP status for 'http-status' errors, else null. */
-  readonly status: number | null;
-  /** The URL being fetched when the error happened (the hop, not necessarily the first URL). */
-  readonly url: string;
-  /** For 'network' errors: the underlying error code (ECONNRESET, ECONNREFUSED, …), else null. */
-  readonly errno: string | null;
-  /** For 'http-status' errors: the server's Retry-After in milliseconds, when it sent one. */
-  readonly retryAfterMs: number | null;
-  /** For 'timeout' errors: the server had answered and was still sending the body (a slow body,
-   * not a connection that never came up). Such a timeout is not retried (fetch/retry.ts). */
-  readonly duringBody: boolean;
-
-  constructor(
-    code: FetchErrorCode,
-    message: string,
-    url: string,
-    status: number | null = null,
-    extra: { errno?: string | null; retryAfterMs?: number | null; duringBody?: boolean } = {},
-  ) {
-    super(message);
-    this.name = 'FetchError';
-    this.code = code;
-    this.status = status;
-    this.url = url;
-    this.errno = extra.errno ?? null;
-    this.retryAfterMs = extra.retryAfterMs ?? null;
-    this.duringBody = extra.duringBody ?? false;
-  }
-}
 
 type AddressPolicy = NonNullable<FetchOptions['allowAddress']>;
 
@@ -130,34 +101,6 @@ function parseUrl(raw: string, base: string | undefined, isRedirect: boolean): U
   } catch {
     const message = isRedirect ? `bad redirect location "${raw.slice(0, 200)}"` : `not a valid URL: "${raw.slice(0, 200)}"`;
     throw new FetchError(isRedirect ? 'http-status' : 'network', message, base ?? raw);
-  }
-}
-
-/** Human message for a socket / DNS / TLS / zlib error. */
-function networkMessage(err: NodeJS.ErrnoException, url: URL): string {
-  switch (err.code) {
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'connection reset';
-    case 'ECONNREFUSED':
-      return `connection refused by ${url.host}`;
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return `host not found: ${url.hostname}`;
-    case 'ETIMEDOUT':
-      return `connection to ${url.host} timed out`;
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return `network unreachable (${url.host})`;
-    case 'Z_DATA_ERROR':
-    case 'Z_BUF_ERROR':
-    case 'ERR_BROTLI_DECOMPRESSION_FAILED':
-      return 'corrupt compressed response body';
-    case 'ERR_STREAM_PREMATURE_CLOSE':
-      return 'connection closed before the response was complete';
-    default:
-      if (err.code && /CERT|SSL|TLS/.test(err.code)) return `TLS error: ${err.message}`;
-      return err.message ? `network error: ${err.message}` : 'network error';
   }
 }
 
