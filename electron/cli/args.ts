@@ -2,6 +2,8 @@
  * A tiny command-line flag parser for the CLIs: `--name value`, `--name=value`, repeatable flags,
  * `--help`. Unknown flags, missing values and missing required flags are clear errors.
  */
+import path from 'node:path';
+import { plainErrorMessage } from '../core/fs-errors';
 
 export interface FlagSpec {
   /** "string" takes a value; "boolean" does not. */
@@ -110,7 +112,9 @@ export async function runCli(spec: CommandSpec, main: (flags: ParsedFlags) => Pr
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`${spec.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    // File-system failures in words naming the data folder (never "EROFS: read-only file system, …").
+    const dataDir = typeof flags['data-dir'] === 'string' ? path.resolve(flags['data-dir']) : undefined;
+    process.stderr.write(`${spec.name}: ${plainErrorMessage(error, dataDir)}\n`);
     process.exitCode = 1;
   }
 }

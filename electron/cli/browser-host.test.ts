@@ -52,7 +52,7 @@ function request(pathname: string, options: { method?: string; headers?: Record<
   });
 }
 
-const cookie = () => `news_token=${host.token}`;
+const cookie = () => `news_token_${host.port}=${host.token}`;
 
 function call(method: NewsMethod, arg?: unknown, headers: Record<string, string> = { Cookie: cookie() }) {
   return request(`/api/${channels[method]}`, {
@@ -63,11 +63,16 @@ function call(method: NewsMethod, arg?: unknown, headers: Record<string, string>
 }
 
 describe('startBrowserHost', () => {
-  it('prints a 127.0.0.1 URL with the token, and exchanges the token for a cookie', async () => {
+  it('prints a 127.0.0.1 URL with the token, and exchanges the token for a cookie named by the port', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
-    const page = await request(`/?token=${host.token}`);
+    const login = await request(`/?token=${host.token}`);
+    expect(login.status).toBe(303);
+    expect(login.headers.location).toBe('/'); // the token leaves the address bar
+    expect(login.headers['set-cookie']?.[0]).toBe(`news_token_${host.port}=${host.token}; HttpOnly; SameSite=Strict; Path=/`);
+    expect(login.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect((await request(`/saved?x=1&token=${host.token}`)).headers.location).toBe('/saved?x=1');
+    const page = await request('/');
     expect(page.status).toBe(200);
-    expect(page.headers['set-cookie']?.[0]).toBe(`news_token=${host.token}; HttpOnly; SameSite=Strict; Path=/`);
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect((await request('/?token=wrong')).status).toBe(403);
@@ -75,7 +80,10 @@ describe('startBrowserHost', () => {
 
   it('refuses the API and photos without the token', async () => {
     expect((await call('getStatus', undefined, {})).status).toBe(403);
-    expect((await call('getStatus', undefined, { Cookie: 'news_token=nope' })).status).toBe(403);
+    expect((await call('getStatus', undefined, { Cookie: `news_token_${host.port}=nope` })).status).toBe(403);
+    // The right token under another port's (or the old, port-less) cookie name is not this host's login.
+    expect((await call('getStatus', undefined, { Cookie: `news_token_${host.port + 1}=${host.token}` })).status).toBe(403);
+    expect((await call('getStatus', undefined, { Cookie: `news_token=${host.token}` })).status).toBe(403);
     expect((await call('getStatus', undefined, { 'X-News-Token': host.token })).status).toBe(200);
     expect((await request('/api/events')).status).toBe(403);
   });

@@ -2,11 +2,15 @@
  * The browser host: serves the same renderer and the same contract over HTTP on 127.0.0.1 only.
  *   POST /api/<channel>  {"arg": …}  -> {"ok":true,"result":…} | {"ok":false,"error":"…"}
  *   GET  /api/events                 -> server-sent events, `event: <eventChannels[name]>`
- *   GET  /photos/<file>              -> a cached photo (403 unless a plain cache file name)
+ *   GET  /photos/<file>              -> a cached photo (404 unknown or damaged, 403 not a plain name)
  *   GET  anything else               -> out/renderer, with index.html as the SPA fallback
  * A random token (printed in the URL) is exchanged for an HttpOnly SameSite=Strict cookie on the
- * first page load; /api and /photos need the cookie (or X-News-Token). Every response carries a
- * strict CSP and nosniff; Host headers other than 127.0.0.1/localhost are refused (DNS rebinding).
+ * first page load, which is then redirected to the same address without the token. Cookies ignore
+ * ports, so the cookie's name carries the port: two hosts on two ports keep their own logins.
+ * /api and /photos need the cookie (or X-News-Token). Answers: 400 for a bad argument, 404 for an
+ * unknown id, channel or photo, 503/507 when the data folder cannot be written, with one plain
+ * sentence as the error. Every response carries a strict CSP and nosniff; Host headers other than
+ * 127.0.0.1/localhost are refused (DNS rebinding).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,8 +18,11 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { channels, eventChannels, eventNames, MAX_ARG_BYTES, maxArgBytes, type NewsMethod } from '../shared/contract';
+import { NotFoundError, RefusedError } from '../shared/errors';
 import { InvalidArgumentError, validateArg } from '../shared/validate';
 import { APP_CSP, contentTypeFor } from '../shared/web-policy';
+import { fsProblemOf, plainErrorMessage } from '../core/fs-errors';
+import { checkPhotoFile } from '../core/images/photo-check';
 import type { NewsService } from '../core/types';
 
 export interface BrowserHostOptions {
@@ -34,7 +41,18 @@ export interface BrowserHost {
 
 /** The same policy as Electron's app:// protocol (electron/shared/web-policy.ts). */
 export const CONTENT_SECURITY_POLICY = APP_CSP;
-export const TOKEN_COOKIE = 'news_token';
+/** The login cookie of the host on `port` (cookies ignore ports; their names do not). */
+export const tokenCookieName = (port: number): string => `news_token_${port}`;
+
+/** HTTP status of a failed call: the caller's mistake (4xx) or the data folder's state (503/507). */
+export function statusOfError(error: unknown): number {
+  if (error instanceof InvalidArgumentError || error instanceof RefusedError) return 400;
+  if (error instanceof NotFoundError) return 404;
+  const problem = fsProblemOf(error);
+  if (problem === 'full') return 507;
+  if (problem) return 503;
+  return 500;
+}
 
 const methodByChannel = new Map<string, NewsMethod>(
   (Object.entries(channels) as [NewsMethod, string][]).map(([method, channel]) => [channel, method]),
@@ -99,7 +117,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   let port = 0;
 
   const authorized = (req: IncomingMessage) =>
-    sameToken(readCookie(req, TOKEN_COOKIE), token) || sameToken(req.headers['x-news-token'] as string | undefined, token);
+    sameToken(readCookie(req, tokenCookieName(port)), token) || sameToken(req.headers['x-news-token'] as string | undefined, token);
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
     if (route === 'events') {
@@ -161,24 +179,28 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       const result = await call.call(service.api, arg);
       sendJson(res, 200, { ok: true, result: result ?? null });
     } catch (error) {
-      const status = error instanceof InvalidArgumentError ? 400 : 500;
-      sendJson(res, status, { ok: false, error: error instanceof Error ? error.message : String(error) });
+      sendJson(res, statusOfError(error), { ok: false, error: plainErrorMessage(error, service.dataDir) });
     }
   }
 
-  function servePhoto(req: IncomingMessage, res: ServerResponse, name: string): void {
+  async function servePhoto(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     let decoded: string;
     try {
       decoded = decodeURIComponent(name);
     } catch {
       return sendText(res, 403, 'forbidden');
     }
+    // Anything but one plain file name (no separators, no dot files, no NUL) is refused outright.
+    if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/.test(decoded) || decoded.includes('..')) return sendText(res, 403, 'forbidden');
     const file = service.resolvePhoto(decoded);
-    if (!file) return sendText(res, 403, 'forbidden');
-    serveFile(req, res, file, 'public, max-age=31536000, immutable', () => sendText(res, 404, 'not found'));
+    if (!file) return sendText(res, 404, 'no such photo');
+    const check = await checkPhotoFile(file);
+    if (check === 'damaged') return sendText(res, 404, 'this photo was damaged on disk; it is fetched again on the next sync');
+    if (check === 'missing') return sendText(res, 404, 'no such photo');
+    serveFile(req, res, file, 'public, max-age=31536000, immutable', () => sendText(res, 404, 'no such photo'));
   }
 
-  function serveFile(req: IncomingMessage, res: ServerResponse, file: string, cache: string, missing: () => void, extra: Record<string, string> = {}): void {
+  function serveFile(req: IncomingMessage, res: ServerResponse, file: string, cache: string, missing: () => void): void {
     fs.stat(file, (error, stat) => {
       if (error || !stat.isFile()) return missing();
       res.writeHead(200, {
@@ -186,14 +208,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         'Content-Type': contentTypeFor(file),
         'Content-Length': String(stat.size),
         'Cache-Control': cache,
-        ...extra,
       });
       if (req.method === 'HEAD') return res.end();
       fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
     });
   }
 
-  function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, setCookie: boolean): void {
+  function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);
@@ -203,15 +224,12 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if (decoded.includes('\0')) return sendText(res, 400, 'bad path');
     const target = path.resolve(rendererDir, `.${decoded}`);
     if (target !== rendererDir && !target.startsWith(rendererDir + path.sep)) return sendText(res, 403, 'forbidden');
-    const extra: Record<string, string> = setCookie
-      ? { 'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` }
-      : {};
     const index = path.join(rendererDir, 'index.html');
     const serveIndex = () =>
-      serveFile(req, res, index, 'no-store', () => sendText(res, 500, `renderer not built: ${index} is missing (run npm run build)`), extra);
+      serveFile(req, res, index, 'no-store', () => sendText(res, 500, `renderer not built: ${index} is missing (run npm run build)`));
     const isIndex = decoded === '/' || decoded === '/index.html';
     if (isIndex) return serveIndex();
-    serveFile(req, res, target, 'no-cache', () => (path.extname(decoded) ? sendText(res, 404, 'not found') : serveIndex()), extra);
+    serveFile(req, res, target, 'no-cache', () => (path.extname(decoded) ? sendText(res, 404, 'not found') : serveIndex()));
   }
 
   const server = http.createServer((req, res) => {
@@ -232,10 +250,22 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         return servePhoto(req, res, pathname.slice('/photos/'.length));
       }
       const given = url.searchParams.get('token');
-      if (given !== null && !sameToken(given, token)) return sendText(res, 403, 'wrong token');
-      serveStatic(req, res, pathname, given !== null);
+      if (given !== null) {
+        if (!sameToken(given, token)) return sendText(res, 403, 'wrong token');
+        // Logged in: the cookie, and the same address without the token (out of the address bar,
+        // history and bookmarks). The browser keeps the #fragment across the redirect.
+        url.searchParams.delete('token');
+        res.writeHead(303, {
+          ...baseHeaders(),
+          'Set-Cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          Location: `${url.pathname}${url.search}`,
+          'Cache-Control': 'no-store',
+        });
+        return res.end();
+      }
+      serveStatic(req, res, pathname);
     })().catch((error: unknown) => {
-      if (!res.headersSent) sendText(res, 500, error instanceof Error ? error.message : 'internal error');
+      if (!res.headersSent) sendText(res, statusOfError(error), plainErrorMessage(error, service.dataDir));
       else res.destroy();
     });
   });

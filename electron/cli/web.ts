@@ -28,7 +28,8 @@ function openInSystemBrowser(url: string): Promise<void> {
   process.stderr.write(`web: opening ${url} in the system browser\n`);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
-    child.once('error', (error) => reject(new Error(`could not start ${command}: ${error.message}`)));
+    // In words: "spawn xdg-open ENOENT" means no program to open links with.
+    child.once('error', () => reject(new Error(`Could not open the link: ${command} could not be started (is a web browser or mail program installed?).`)));
     child.once('spawn', () => {
       child.unref();
       resolve();

@@ -149,9 +149,11 @@ describe('createNewsService', () => {
   it('opens only http, https and mailto links', async () => {
     expect(await service.api.openExternal('https://example.org/a')).toBe(true);
     expect(await service.api.openExternal('mailto:desk@example.org')).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'ms-msdt:x', 'not a url']) {
+    // A page's mailto: reaches the mail client as address and subject only (no attach=, body=, cc=).
+    expect(await service.api.openExternal('mailto:desk@example.org?subject=Tip&attach=/etc/passwd&body=x&cc=spy@example.net')).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'ms-msdt:x', 'not a url', 'mailto:?attach=/etc/passwd']) {
       expect(await service.api.openExternal(bad), bad).toBe(false);
     }
-    expect(opened).toEqual(['https://example.org/a', 'mailto:desk@example.org']);
+    expect(opened).toEqual(['https://example.org/a', 'mailto:desk@example.org', 'mailto:desk@example.org?subject=Tip']);
   });
 });

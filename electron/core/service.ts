@@ -6,12 +6,15 @@
  * host's connectivity and emits 'connectivity' on every change.
  */
 import type { NewsApi, NewsEventName, NewsEvents } from '../shared/contract';
+import { NotFoundError, RefusedError } from '../shared/errors';
+import { externalUrlToOpen } from '../shared/external-links';
 import type { AppStatus, NewArticleNote, SyncSummary } from '../shared/models';
 import { exportSaved } from './export-saved';
 import { FIRST_RUN_SOURCE_ID, seedFirstRun } from './first-run';
 import { resolveCachedPhoto } from './images/cache';
-import { feedsFromOpml, opmlFromSources } from './opml';
+import { feedsFromOpml, OpmlError, opmlFromSources } from './opml';
 import type { RecoveryNote } from './store/durable-file';
+import { checkSettingsPatch } from './store/retention';
 import { NewsStore } from './store/store';
 import { SyncScheduler, type SyncTrigger } from './scheduler';
 import { BACKED_OFF_PREFIX, syncSources } from './sync/sync';
@@ -30,15 +33,6 @@ export interface CoreNewsService extends NewsService {
   readonly search: SearchEngine;
 }
 
-const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
-
-export function isExternalUrlAllowed(url: string): boolean {
-  try {
-    return EXTERNAL_SCHEMES.has(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}
 
 /** Summaries read before the service is ready; the front page never waits for more. */
 const FIRST_LOAD = 500;
@@ -183,6 +177,16 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     : null;
   scheduler?.start();
 
+  // Calls naming an article or source that is not stored: NotFoundError (the browser host's 404).
+  const requireArticle = async (id: string) => {
+    await store.whenLoaded();
+    if (!store.getSummary(id)) throw new NotFoundError(`No article with id ${JSON.stringify(id.slice(0, 80))} is stored.`);
+  };
+  const requireSource = async (id: string) => {
+    await store.whenLoaded();
+    if (!store.getSource(id)) throw new NotFoundError(`No source with id ${JSON.stringify(id.slice(0, 80))} exists.`);
+  };
+
   const api: NewsApi = {
     async getStatus(): Promise<AppStatus> {
       // Answered at once, also while older summaries still load (articleCount then counts those
@@ -221,11 +225,13 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       return store.getArticle(id);
     },
     async setSaved({ id, saved }) {
+      await requireArticle(id);
       const summary = await store.setSaved(id, saved);
       emit('store:changed', { reason: saved ? 'saved' : 'unsaved' });
       return summary;
     },
     async setRead({ id, read }) {
+      await requireArticle(id);
       return store.setRead(id, read);
     },
     async listSaved() {
@@ -238,21 +244,21 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
     },
     async addSource(args) {
       const url = args.url.trim();
-      if (!/^https?:\/\//i.test(url)) throw new Error('A source must be an http or https URL');
+      if (!/^https?:\/\//i.test(url)) throw new RefusedError('A source must be an http or https URL');
       const { source, created } = await store.addSource({ url, title: args.title });
       if (created) emit('store:changed', { reason: 'source-added' });
       return source;
     },
     async removeSource(id) {
+      await requireSource(id);
       await store.removeSource(id);
       emit('store:changed', { reason: 'source-removed' });
     },
     async updateSource(args) {
-      await store.whenLoaded();
-      if (!store.getSource(args.id)) throw new Error(`No source with id ${args.id}`);
+      await requireSource(args.id);
       if (args.title !== undefined) {
         const title = args.title.trim();
-        if (!title) throw new Error('A source needs a title');
+        if (!title) throw new RefusedError('A source needs a title');
         await store.updateSource(args.id, { title });
       }
       // Moving a source re-paths its stored articles too (null: back to the feed's own paths).
@@ -278,9 +284,9 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       return exportSaved(store, format);
     },
     async openExternal(url) {
-      if (typeof url !== 'string' || !isExternalUrlAllowed(url)) return false;
-      if (!opts.openExternal) return false;
-      await opts.openExternal(url);
+      const target = externalUrlToOpen(url); // mailto: reduced to its addresses and subject
+      if (target === null || !opts.openExternal) return false;
+      await opts.openExternal(target);
       return true;
     },
     async queueArticle(url) {
@@ -297,6 +303,8 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       return store.getSettings();
     },
     async updateSettings(patch) {
+      const problem = checkSettingsPatch(patch);
+      if (problem) throw new RefusedError(`Settings not changed: ${problem}`);
       const settings = await store.updateSettings(patch);
       scheduler?.setIntervalMinutes(settings.refreshMinutes);
       const pruned = await store.prune().catch(() => null);
@@ -314,7 +322,14 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
       return opmlFromSources(store.listSources().filter((s) => s.id !== FIRST_RUN_SOURCE_ID));
     },
     async importOpml(xml) {
-      const { feeds, errors } = feedsFromOpml(xml);
+      let parsed: ReturnType<typeof feedsFromOpml>;
+      try {
+        parsed = feedsFromOpml(xml);
+      } catch (error) {
+        if (error instanceof OpmlError) throw new RefusedError(error.message);
+        throw error;
+      }
+      const { feeds, errors } = parsed;
       await store.whenLoaded();
       let skipped = 0;
       // Each addSource changes the index at once and awaits a save that the store coalesces, so

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,10 @@ import { APP_CSP, createAppProtocolHandler, safePathSegments } from './app-proto
 
 let root: string;
 let handler: (request: Request) => Promise<Response>;
-const PHOTO = `${'ab'.repeat(32)}.jpg`;
+let photoFile: string;
+const PHOTO_BYTES = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
+/** Cache files are named by the SHA-256 of their bytes (images/cache.ts). */
+const PHOTO = `${createHash('sha256').update(PHOTO_BYTES).digest('hex')}.jpg`;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'app-protocol-'));
@@ -17,7 +21,8 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Reader</title>');
   await writeFile(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log(1)');
   await writeFile(join(root, 'secret.txt'), 'do not serve');
-  await writeFile(join(photosDir, PHOTO), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+  await writeFile(join(photosDir, PHOTO), PHOTO_BYTES);
+  photoFile = join(photosDir, PHOTO);
   handler = createAppProtocolHandler({
     rendererDir,
     resolvePhoto: (name) => (/^[0-9a-f]{64}\.(jpg|png|webp|gif|avif)$/.test(name) ? join(photosDir, name) : null),
@@ -54,6 +59,13 @@ describe('app:// protocol handler', () => {
     expect(res.headers.get('content-type')).toBe('image/jpeg');
     expect(res.headers.get('content-security-policy')).toBe(APP_CSP);
     expect(Buffer.from(await res.arrayBuffer())).toEqual(Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+  });
+
+  it('404s a photo file damaged on disk (bytes no longer match its hash name) and removes it', async () => {
+    const damaged = `${'ef'.repeat(32)}.jpg`;
+    await writeFile(join(photoFile, '..', damaged), PHOTO_BYTES);
+    expect((await get(`app://reader/photos/${damaged}`)).status).toBe(404);
+    expect((await get(`app://reader/photos/${PHOTO}`)).status).toBe(200);
   });
 
   it('404s a missing file and another host, still with the security headers', async () => {

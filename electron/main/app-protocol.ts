@@ -8,6 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { APP_CSP, contentTypeFor } from '../shared/web-policy';
+import { checkPhotoFile } from '../core/images/photo-check';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'reader';
@@ -104,8 +105,12 @@ export function createAppProtocolHandler(opts: AppProtocolOptions): (request: Re
 
     if (segments[0] === 'photos') {
       if (segments.length !== 2) return textResponse(403, 'Forbidden');
-      const file = opts.resolvePhoto(segments[1]!);
-      if (file === null) return textResponse(403, 'Forbidden');
+      const name = segments[1]!;
+      const file = opts.resolvePhoto(name);
+      // A plain file name that names no cached photo is "not found"; anything else stays 403.
+      if (file === null) return /^[0-9a-f]{64}\.[a-z0-9]{1,5}$/.test(name) ? textResponse(404, 'Not found') : textResponse(403, 'Forbidden');
+      // A file whose bytes no longer match its hash name is damaged: removed, fetched again next sync.
+      if ((await checkPhotoFile(file)) !== 'ok') return textResponse(404, 'Not found');
       return fileResponse(file, 'private, max-age=31536000, immutable');
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl } from './external-links';
+import { externalUrlToOpen, isAllowedExternalUrl } from './external-links';
 
 describe('isAllowedExternalUrl', () => {
   const allowed = [
@@ -46,5 +46,31 @@ describe('isAllowedExternalUrl', () => {
 
   it.each(refused.map((u) => [String(u).slice(0, 60), u]))('refuses %s', (_label, url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+});
+
+describe('externalUrlToOpen: mailto: keeps only the addresses and the subject', () => {
+  it.each([
+    ['mailto:editor@example.org', 'mailto:editor@example.org'],
+    ['mailto:editor@example.org?subject=Hello%20there', 'mailto:editor@example.org?subject=Hello%20there'],
+    ['mailto:editor@example.org?attach=/etc/passwd', 'mailto:editor@example.org'],
+    ['mailto:editor@example.org?subject=Tip&attach=C:%5CUsers%5Cme%5C.ssh%5Cid_rsa&attachment=~/.ssh/id_rsa', 'mailto:editor@example.org?subject=Tip'],
+    ['mailto:editor@example.org?body=hi&cc=spy@evil.example&bcc=spy@evil.example&subject=S', 'mailto:editor@example.org?subject=S'],
+    ['mailto:a@example.org,b@example.org?subject=Two', 'mailto:a@example.org,b@example.org?subject=Two'],
+    ['mailto:editor@example.org?subject=Line%0D%0ABcc:%20spy@evil.example', 'mailto:editor@example.org?subject=Line%20Bcc%3A%20spy%40evil.example'],
+    ['MAILTO:editor@example.org?ATTACH=/etc/passwd&SUBJECT=Up', 'mailto:editor@example.org?subject=Up'],
+  ])('%s -> %s', (url, expected) => {
+    expect(externalUrlToOpen(url)).toBe(expected);
+  });
+
+  it.each(['mailto:?subject=no%20address', 'mailto:?attach=/etc/passwd', 'mailto:not-an-address', 'mailto:a@example.org%3Fattach=/etc/passwd', 'mailto:%E0%A4%A'])(
+    'refuses %s',
+    (url) => {
+      expect(externalUrlToOpen(url)).toBeNull();
+    },
+  );
+
+  it('hands http(s) links over unchanged', () => {
+    expect(externalUrlToOpen('https://example.org/a?b=c#d')).toBe('https://example.org/a?b=c#d');
   });
 });

@@ -11,7 +11,7 @@ import { createNewsService } from '../core/service';
 import type { NewsService } from '../core/types';
 import { eventChannels, eventNames, type MenuCommand } from '../shared/contract';
 import { requestedDataDir } from './data-dir';
-import { isAllowedExternalUrl } from './external-links';
+import { externalUrlToOpen } from './external-links';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate, nextZoomLevel } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -19,6 +19,7 @@ import { notifyOnNewArticles } from './notifications';
 import { applyPlatformIdentity, articleHash, devContentSecurityPolicy, devServerOrigin, windowBackgroundColor } from './platform';
 import { createMainWindow, denyAllPermissions } from './window';
 import { loadWindowState, trackWindowState } from './window-state';
+import { plainErrorMessage } from '../core/fs-errors';
 
 const builtMainDir = import.meta.dirname; // out/main (or app.asar/out/main when packaged)
 const rendererDir = join(builtMainDir, '..', 'renderer');
@@ -140,11 +141,12 @@ async function start(): Promise<void> {
       isOnline: () => net.isOnline(),
       schedule: true,
       openExternal: async (url: string) => {
-        if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+        const target = externalUrlToOpen(url);
+        if (target !== null) await shell.openExternal(target);
       },
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = plainErrorMessage(error, dataDir);
     console.error(`Offline News could not open its data folder ${dataDir}: ${message}`);
     dialog.showErrorBox('Offline News could not start', `The data folder ${dataDir} could not be opened:\n\n${message}`);
     app.exit(1);

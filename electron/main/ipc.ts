@@ -1,11 +1,14 @@
 /**
  * The only place that talks to ipcMain. One `ipcMain.handle` per entry of the contract's channel
  * table; each handler refuses senders that are not the app's own top-level page (app://reader/),
- * validates the argument with the shared validator, and only then calls the core service.
+ * validates the argument with the shared validator, and only then calls the core service. A failure
+ * reaches the page as one plain sentence (file-system errors in words, see core/fs-errors.ts),
+ * keeping its kind in the name (InvalidArgumentError, NotFoundError, RefusedError).
  */
 import { ipcMain } from 'electron';
 import { channels, methodNames, type NewsMethod } from '../shared/contract';
 import { validateArg } from '../shared/validate';
+import { plainErrorMessage } from '../core/fs-errors';
 import type { NewsService } from '../core/types';
 import { APP_HOST, APP_SCHEME } from './app-protocol';
 
@@ -41,7 +44,10 @@ export function isAppSender(event: InvokeEventLike, devOrigin: string | null = n
 }
 
 /** One handler per contract method, keyed by channel. Pure: tests call these directly. */
-export function createIpcHandlers(service: Pick<NewsService, 'api'>, devOrigin: string | null = null): Map<string, InvokeHandler> {
+export function createIpcHandlers(
+  service: Pick<NewsService, 'api'> & { dataDir?: string },
+  devOrigin: string | null = null,
+): Map<string, InvokeHandler> {
   const handlers = new Map<string, InvokeHandler>();
   for (const method of methodNames) {
     const channel = channels[method];
@@ -49,14 +55,23 @@ export function createIpcHandlers(service: Pick<NewsService, 'api'>, devOrigin: 
       if (!isAppSender(event, devOrigin)) throw new SenderRefusedError(channel);
       validateArg(method, arg);
       const call = service.api[method] as (arg?: unknown) => Promise<unknown>;
-      return call.call(service.api, arg);
+      try {
+        return await call.call(service.api, arg);
+      } catch (error) {
+        const plain = new Error(plainErrorMessage(error, service.dataDir));
+        plain.name = error instanceof Error ? error.name : 'Error';
+        throw plain;
+      }
     });
   }
   return handlers;
 }
 
 /** Registers every contract channel with ipcMain; returns a function that removes them again. */
-export function registerIpcHandlers(service: Pick<NewsService, 'api'>, devOrigin: string | null = null): () => void {
+export function registerIpcHandlers(
+  service: Pick<NewsService, 'api'> & { dataDir?: string },
+  devOrigin: string | null = null,
+): () => void {
   const handlers = createIpcHandlers(service, devOrigin);
   for (const [channel, handler] of handlers) ipcMain.handle(channel, handler);
   return () => {

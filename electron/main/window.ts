@@ -8,7 +8,7 @@
 import { BrowserWindow, shell, type Session, type WebPreferences } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
 import { rendererEntryUrl } from './platform';
-import { isAllowedExternalUrl } from './external-links';
+import { externalUrlToOpen } from './external-links';
 import { DEFAULT_WINDOW_STATE, type WindowState } from './window-state';
 
 /** The window options every app window uses. Nothing here may be relaxed. */
@@ -30,8 +30,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 
 /** Opens a link in the system browser when it is http/https/mailto; returns whether it did. */
 export function openLinkExternally(url: string): boolean {
-  if (!isAllowedExternalUrl(url)) return false;
-  void shell.openExternal(url).catch(() => undefined);
+  const target = externalUrlToOpen(url); // mailto: reduced to its addresses and subject
+  if (target === null) return false;
+  void shell.openExternal(target).catch(() => undefined);
   return true;
 }
 

@@ -31,7 +31,8 @@ const strList = (maxItems: number, maxLength: number): Check => (v) => {
 };
 
 const none: Check = (v) => (v === undefined || v === null ? null : 'expected no argument');
-const id: Check = str(200);
+/** An article or source id: 1-200 characters (one that names nothing is the host's 404). */
+const id: Check = (v) => str(200)(v) ?? ((v as string) === '' ? 'empty id' : null);
 
 function object(shape: Record<string, { check: Check; optional?: boolean }>): Check {
   return (v) => {

@@ -16,7 +16,10 @@ import https from 'node:https';
 import net from 'node:net';
 import { Writable, pipeline, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import type { FetchErrorCode, FetchOptions, FetchResult } from '../types';
+import type { FetchOptions, FetchResult } from '../types';
+import { FetchError, networkMessage } from './fetch-error';
+
+export { FetchError } from './fetch-error';
 
 export const DEFAULT_MAX_BYTES = 15 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -25,34 +28,6 @@ export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (compatible; OfflineNews/0.1; +of
 export const DEFAULT_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, ' +
   'application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5';
-
-export class FetchError extends Error {
-  readonly code: FetchErrorCode;
-  /** HTTP status for 'http-status' errors, else null. */
-  readonly status: number | null;
-  /** The URL being fetched when the error happened (the hop, not necessarily the first URL). */
-  readonly url: string;
-  /** For 'network' errors: the underlying error code (ECONNRESET, ECONNREFUSED, …), else null. */
-  readonly errno: string | null;
-  /** For 'http-status' errors: the server's Retry-After in milliseconds, when it sent one. */
-  readonly retryAfterMs: number | null;
-
-  constructor(
-    code: FetchErrorCode,
-    message: string,
-    url: string,
-    status: number | null = null,
-    extra: { errno?: string | null; retryAfterMs?: number | null } = {},
-  ) {
-    super(message);
-    this.name = 'FetchError';
-    this.code = code;
-    this.status = status;
-    this.url = url;
-    this.errno = extra.errno ?? null;
-    this.retryAfterMs = extra.retryAfterMs ?? null;
-  }
-}
 
 type AddressPolicy = NonNullable<FetchOptions['allowAddress']>;
 
@@ -129,34 +104,6 @@ function parseUrl(raw: string, base: string | undefined, isRedirect: boolean): U
   }
 }
 
-/** Human message for a socket / DNS / TLS / zlib error. */
-function networkMessage(err: NodeJS.ErrnoException, url: URL): string {
-  switch (err.code) {
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'connection reset';
-    case 'ECONNREFUSED':
-      return `connection refused by ${url.host}`;
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return `host not found: ${url.hostname}`;
-    case 'ETIMEDOUT':
-      return `connection to ${url.host} timed out`;
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return `network unreachable (${url.host})`;
-    case 'Z_DATA_ERROR':
-    case 'Z_BUF_ERROR':
-    case 'ERR_BROTLI_DECOMPRESSION_FAILED':
-      return 'corrupt compressed response body';
-    case 'ERR_STREAM_PREMATURE_CLOSE':
-      return 'connection closed before the response was complete';
-    default:
-      if (err.code && /CERT|SSL|TLS/.test(err.code)) return `TLS error: ${err.message}`;
-      return err.message ? `network error: ${err.message}` : 'network error';
-  }
-}
-
 /** Retry-After as milliseconds from now: delta-seconds or an HTTP date; null when absent or bad. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
@@ -212,8 +159,10 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
     stopReason = reason;
     stopCurrentHop?.(reason);
   };
+  // The deadline covers connect, headers and the whole body: a body that drips is cut here.
+  let inBody = false;
   const timer = setTimeout(
-    () => stop(new FetchError('timeout', `timed out after ${formatSeconds(timeoutMs)}`, current.href)),
+    () => stop(new FetchError('timeout', `timed out after ${formatSeconds(timeoutMs)}`, current.href, null, { duringBody: inBody })),
     timeoutMs,
   );
   const onAbort = (): void => stop(new FetchError('aborted', 'cancelled', current.href));
@@ -230,6 +179,8 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
         }
         runHop(current, opts, maxBytes, resolve, reject, (teardown) => {
           stopCurrentHop = teardown;
+        }, () => {
+          inBody = true;
         });
       });
       stopCurrentHop = null;
@@ -258,6 +209,7 @@ function runHop(
   resolve: (hop: Hop) => void,
   reject: (err: FetchError) => void,
   setTeardown: (teardown: (reason: FetchError) => void) => void,
+  onBody: () => void = () => undefined,
 ): void {
   let settled = false;
   let req: http.ClientRequest | null = null;
@@ -364,6 +316,7 @@ function runHop(
       return;
     }
 
+    onBody();
     const chunks: Buffer[] = [];
     let total = 0;
     const sink = new Writable({

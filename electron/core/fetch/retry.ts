@@ -1,5 +1,6 @@
 /**
- * Retry with backoff, on transient failures only: a timeout, a reset / refused / dropped
+ * Retry with backoff, on transient failures only: a timeout before the body (a body that drips
+ * past the deadline is not retried: the server is up but too slow), a reset / refused / dropped
  * connection, or HTTP 408, 425, 429, 500, 502, 503, 504. Everything else fails at once: other 4xx,
  * too large, scheme or address refused, too many redirects, cancelled, and (above this layer)
  * parse errors. Default: 2 retries after ~0.5 s and ~1.5 s (exponential, jittered); a server's
@@ -60,7 +61,8 @@ export function isTransient(error: unknown): error is FetchError {
   if (!(error instanceof FetchError)) return false;
   switch (error.code) {
     case 'timeout':
-      return true;
+      // A server that answered but sends its body too slowly gets no second deadline.
+      return !error.duringBody;
     case 'http-status':
       return error.status !== null && TRANSIENT_STATUSES.has(error.status);
     case 'network':

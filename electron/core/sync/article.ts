@@ -6,6 +6,8 @@
  * stored even when its page or photos fail (offline: false, retried next sync); a worse copy never
  * replaces a complete one.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Photo } from '../../shared/models';
 import { extractFeedContent } from '../extract/article';
 import { splitCaptionCredit } from '../extract/credit';
@@ -49,11 +51,21 @@ export function feedFingerprint(item: FeedItem): string {
   return shortHash(JSON.stringify([item.title, item.link, item.publishedAt, item.updatedAt, shortHash(item.contentHtml || item.summary)]));
 }
 
-/** True when the item needs its page (re)fetched: new, changed in the feed, or not yet complete. */
+/** True when the item needs its page (re)fetched: new, changed in the feed, not yet complete, or
+ * its lead photo file is gone (removed as damaged when served, see images/photo-check.ts). */
 export function needsWork(store: NewsStore, sourceId: string, item: FeedItem, linkShared = false): boolean {
   const id = store.findArticleId(itemKeys(sourceId, item, linkShared));
   const stored = id ? store.getSummary(id) : null;
-  return !stored || !stored.offline || stored.feedFingerprint !== feedFingerprint(item);
+  return !stored || !isComplete(store, stored, item);
+}
+
+function isComplete(store: NewsStore, stored: { offline: boolean; feedFingerprint?: string | null; thumbnail: string | null }, item: FeedItem): boolean {
+  return stored.offline && stored.feedFingerprint === feedFingerprint(item) && !lacksPhotoFile(store, stored);
+}
+
+/** The article's lead photo file is gone from the cache (one stat). */
+export function lacksPhotoFile(store: NewsStore, stored: { thumbnail: string | null }): boolean {
+  return stored.thumbnail !== null && !existsSync(path.join(store.photosDir, stored.thumbnail));
 }
 
 export interface SyncItemOptions {
@@ -115,9 +127,7 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
   const keys = itemKeys(source.id, item, opts.linkShared);
   const existingId = ctx.store.findArticleId(keys);
   const existing = existingId ? ctx.store.getSummary(existingId) : null;
-  if (existing && existing.offline && existing.feedFingerprint === feedFingerprint(item)) {
-    return { status: 'unchanged', warnings };
-  }
+  if (existing && isComplete(ctx.store, existing, item)) return { status: 'unchanged', warnings };
 
   // The page.
   // A page that could not be fetched leaves the article incomplete (retried next sync); a page
@@ -132,7 +142,7 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
       const res = await fetchWithRetry(
         item.link,
         { ...ctx.fetchOptions, accept: HTML_ACCEPT, signal: ctx.signal },
-        { ...ctx.retry, wrap: (attempt) => ctx.limiter.run(item.link!, attempt) },
+        { ...ctx.retry, wrap: (attempt) => ctx.limiter.run(item.link!, attempt, { skipIfSlow: true }) },
       );
       finalUrl = res.url;
       try {
@@ -179,7 +189,7 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
     files.set(url, null);
     try {
       assertFetchAllowed(url, ctx.trustedHosts);
-      const cached = await ctx.limiter.run(url, () => cachePhoto(url, ctx.store.photosDir, { ...ctx.fetchOptions, signal: ctx.signal }));
+      const cached = await ctx.limiter.run(url, () => cachePhoto(url, ctx.store.photosDir, { ...ctx.fetchOptions, signal: ctx.signal }), { skipIfSlow: true });
       files.set(url, cached.file);
       sizes.set(url, { width: cached.width, height: cached.height });
     } catch (error) {

@@ -16,7 +16,8 @@ import { fetchWithRetry, type RetryPolicy } from '../fetch/retry';
 import type { StoredSource } from '../store/schema';
 import type { NewsStore } from '../store/store';
 import type { FetchOptions, ParsedFeed } from '../types';
-import { messageOf, needsWork, syncItem, type ItemContext } from './article';
+import { plainErrorMessage } from '../fs-errors';
+import { lacksPhotoFile, messageOf, needsWork, syncItem, type ItemContext } from './article';
 import { distinctItems } from './identity';
 import { addressPolicy, trustedHostsOf } from './address-guard';
 import { HostLimiter } from './limiter';
@@ -195,8 +196,9 @@ async function syncSource(
   try {
     throwIfAborted(ctx.signal);
     emit({ phase: 'fetching' });
-    // Incomplete articles are retried, so skip the conditional GET while any exist.
-    const retry = ctx.store.summariesOfSource(source.id).some((a) => !a.offline);
+    // Incomplete articles (or ones whose photo file is gone) are retried, so skip the conditional
+    // GET while any exist.
+    const retry = ctx.store.summariesOfSource(source.id).some((a) => !a.offline || lacksPhotoFile(ctx.store, a));
     const fetched = await fetchFeed(ctx, source, retry, markReached);
     if (fetched === 'not-modified') {
       await ctx.store.updateSource(source.id, { lastSyncAt: ctx.now().toISOString(), ...SUCCESS });
@@ -225,7 +227,7 @@ async function syncSource(
           if (outcome.status === 'updated') progress.updated++;
         } catch (error) {
           if (ctx.signal?.aborted) throw error;
-          progress.warnings.push(`"${item.title}": ${messageOf(error)}`);
+          progress.warnings.push(`"${item.title}": ${plainErrorMessage(error, ctx.store.dataDir)}`);
         }
         emit({ done: progress.done + 1 });
       }),
@@ -245,7 +247,7 @@ async function syncSource(
     if (ctx.signal?.aborted) {
       emit({ phase: 'error', error: CANCELLED_MESSAGE });
     } else {
-      const message = messageOf(error);
+      const message = plainErrorMessage(error, ctx.store.dataDir);
       await ctx.store.updateSource(source.id, { lastError: message }).catch(() => undefined);
       emit({ phase: 'error', error: message });
     }

@@ -15,10 +15,18 @@ declare global {
 
 let cached: NewsBridge | null = null;
 
-/** Token from "?token=…" (the browser host also sets a cookie, so this is only a fallback). */
+/** Token from "?token=…" (the browser host sets a cookie and redirects the address without it, so
+ * this is only a fallback). Taken out of the address bar at once (history.replaceState), so it is
+ * not left in history, bookmarks or a shared screen. */
 function tokenFromLocation(): string | null {
   try {
-    return new URLSearchParams(window.location.search).get('token');
+    const url = new URL(window.location.href);
+    const token = url.searchParams.get('token');
+    if (token !== null) {
+      url.searchParams.delete('token');
+      window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    }
+    return token;
   } catch {
     return null;
   }
