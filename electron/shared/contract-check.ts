@@ -16,7 +16,7 @@ export const isNewsMethod = (method: string): method is NewsMethod => Object.pro
 /** Throws InvalidArgumentError unless `arg` is acceptable for `method`. */
 export function checkArg(method: string, arg: unknown): asserts method is NewsMethod {
   if (!isNewsMethod(method)) throw new InvalidArgumentError(method, 'unknown method');
-  let size = 0;
+  let size: number;
   try {
     size = arg === undefined ? 0 : (JSON.stringify(arg)?.length ?? 0);
   } catch {

@@ -17,7 +17,7 @@ import type { StoredSource } from '../store/schema';
 import type { NewsStore } from '../store/store';
 import type { FetchOptions, ParsedFeed } from '../types';
 import { plainErrorMessage } from '../fs-errors';
-import { lacksPhotoFile, messageOf, needsWork, syncItem, type ItemContext } from './article';
+import { lacksPhotoFile, needsWork, syncItem, type ItemContext } from './article';
 import { distinctItems } from './identity';
 import { addressPolicy, trustedHostsOf } from './address-guard';
 import { HostLimiter } from './limiter';
@@ -95,7 +95,7 @@ export async function syncSources(options: SyncOptions): Promise<SyncRunResult> 
   const failed: StoredSource[] = [];
   let attempted = 0;
   const results = await Promise.all(
-    sources.map((source) => {
+    sources.map(async (source) => {
       if (options.honourBackoff && isBackedOff(source, now())) return skipSource(source, now(), onProgress);
       attempted++;
       return syncSource(ctx, source, onProgress, () => {
