@@ -4,13 +4,15 @@
  *            electron/core/workers/extract-worker.ts -> out/main/extract-worker.js (the page-extraction
  *            worker thread: its own self-contained build, see extractWorkerBundle; pool.ts finds it)
  * - preload  electron/preload/index.ts -> out/preload/index.cjs (CJS: a sandboxed preload cannot be ESM;
- *                                          everything bundled, it may only require 'electron')
+ *                                          everything bundled, it may only require 'electron';
+ *                                          the contract's channel names are defined in at build time)
  * - renderer renderer/index.html       -> out/renderer         (React; also served by the browser host)
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin } from 'vite';
+import { channelTables } from './electron/shared/contract';
 import { devServerCsp } from './electron/shared/web-policy';
 
 const root = import.meta.dirname;
@@ -80,6 +82,9 @@ export default defineConfig({
     },
   },
   preload: {
+    // The contract's channel names, derived from its one declaration: the sandboxed preload needs
+    // only the names (the hosts check arguments), so it does not carry the schemas.
+    define: { __NEWS_CHANNEL_TABLES__: JSON.stringify(channelTables) },
     build: {
       outDir: resolve(root, 'out/preload'),
       externalizeDeps: false,

@@ -6,7 +6,7 @@
  * bring the site back, sync, and find the story in Saved.
  */
 import type { Locator, Page } from '@playwright/test';
-import { fixtureArticleBySlug, startNewsServer, type NewsServer } from './fixtures/news-server';
+import { fixtureArticleBySlug, startNewsServer } from './fixtures/news-server';
 import { expect, test } from './support/fixtures';
 import { ELECTRON_ONLINE_REASON } from './support/host-api';
 
@@ -95,7 +95,7 @@ test('read photos and related links with the site down; a link that is not store
   await page.screenshot({ path: testInfo.outputPath('offline-queue.png'), fullPage: true });
 
   // The site is back on the same address; the next sync fetches the queued story into Saved.
-  let back: NewsServer | null = await startNewsServer({ port: newsServer.port });
+  const back = await startNewsServer({ port: newsServer.port });
   try {
     await syncAndWait(page);
     await expect(page.getByRole('status', { name: 'Offline' })).toHaveCount(0);
@@ -108,8 +108,7 @@ test('read photos and related links with the site down; a link that is not store
     await expectCachedPhoto(article.locator('figure').first().getByRole('img', { name: ferry.photo.alt }));
     await expect(article.getByRole('button', { name: 'Saved', exact: true })).toHaveAttribute('aria-pressed', 'true');
   } finally {
-    await back?.close();
-    back = null;
+    await back.close();
   }
 
   expect(app.pageErrors).toEqual([]);

@@ -18,10 +18,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { channels, eventChannels, eventNames, MAX_ARG_BYTES, maxArgBytes, type NewsMethod } from '../shared/contract';
-import { NotFoundError, RefusedError } from '../shared/errors';
-import { InvalidArgumentError, validateArg } from '../shared/validate';
 import { APP_CSP, contentTypeFor } from '../shared/web-policy';
-import { fsProblemOf, plainErrorMessage } from '../core/fs-errors';
+import { dispatch, statusOfError } from '../core/dispatch';
+import { plainErrorMessage } from '../core/fs-errors';
 import { checkPhotoFile } from '../core/images/photo-check';
 import type { NewsService } from '../core/types';
 
@@ -44,15 +43,7 @@ export const CONTENT_SECURITY_POLICY = APP_CSP;
 /** The login cookie of the host on `port` (cookies ignore ports; their names do not). */
 export const tokenCookieName = (port: number): string => `news_token_${port}`;
 
-/** HTTP status of a failed call: the caller's mistake (4xx) or the data folder's state (503/507). */
-export function statusOfError(error: unknown): number {
-  if (error instanceof InvalidArgumentError || error instanceof RefusedError) return 400;
-  if (error instanceof NotFoundError) return 404;
-  const problem = fsProblemOf(error);
-  if (problem === 'full') return 507;
-  if (problem) return 503;
-  return 500;
-}
+export { statusOfError };
 
 const methodByChannel = new Map<string, NewsMethod>(
   (Object.entries(channels) as [NewsMethod, string][]).map(([method, channel]) => [channel, method]),
@@ -169,18 +160,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (extra.length) return sendJson(res, 400, { ok: false, error: `unknown field "${extra[0]}"` });
       arg = (parsed as { arg?: unknown }).arg;
     }
-    try {
-      validateArg(method, arg);
-    } catch (error) {
-      return sendJson(res, 400, { ok: false, error: (error as Error).message });
-    }
-    try {
-      const call = service.api[method] as (a: unknown) => Promise<unknown>;
-      const result = await call.call(service.api, arg);
-      sendJson(res, 200, { ok: true, result: result ?? null });
-    } catch (error) {
-      sendJson(res, statusOfError(error), { ok: false, error: plainErrorMessage(error, service.dataDir) });
-    }
+    const outcome = await dispatch(service.api, method, arg, service.dataDir);
+    if (outcome.ok) sendJson(res, 200, { ok: true, result: outcome.result ?? null });
+    else sendJson(res, outcome.status, { ok: false, error: outcome.message });
   }
 
   async function servePhoto(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureArticles, startNewsServer, type NewsServer } from '../../e2e/fixtures/news-server';
+import type { ExportedArticle } from './export';
 import { repoRoot, runCli } from './run-cli.fixture';
 
 let server: NewsServer;
@@ -39,7 +40,7 @@ describe('CLI', () => {
   it('export: every article with section path, photo on disk, caption and credit apart, no chrome', async () => {
     const result = await runCli('export.ts', ['--data-dir', dir]);
     expect(result.code).toBe(0);
-    const articles = JSON.parse(result.stdout) as Record<string, any>[];
+    const articles = JSON.parse(result.stdout) as ExportedArticle[];
     expect(articles).toHaveLength(fixtureArticles.length);
     for (const fixture of fixtureArticles) {
       const a = articles.find((x) => x.title === fixture.title)!;
@@ -48,15 +49,15 @@ describe('CLI', () => {
         ['id', 'url', 'canonicalUrl', 'source', 'sourceId', 'sectionPath', 'title', 'dek', 'byline', 'publishedAt', 'updatedAt', 'photo', 'bodyText', 'bodyHtml', 'related', 'saved', 'read', 'offline', 'contentSource'].sort(),
       );
       expect(a.sectionPath).toEqual(fixture.sectionPath);
-      expect(path.isAbsolute(a.photo.file)).toBe(true);
-      expect(fs.existsSync(a.photo.file)).toBe(true);
-      expect(a.photo.caption).toBe(fixture.caption);
-      expect(a.photo.credit).toBe(fixture.credit);
+      expect(path.isAbsolute(a.photo!.file!)).toBe(true);
+      expect(fs.existsSync(a.photo!.file!)).toBe(true);
+      expect(a.photo!.caption).toBe(fixture.caption);
+      expect(a.photo!.credit).toBe(fixture.credit);
       expect(a.bodyText).toContain(fixture.bodySentence);
       expect(a.bodyText).not.toContain(fixture.chrome);
       expect(a.offline).toBe(true);
       expect(a.publishedAt?.slice(0, 10)).toBe(fixture.publishedAt);
-      expect(a.related.some((r: { articleId: string | null }) => r.articleId !== null)).toBe(true);
+      expect(a.related.some((r) => r.articleId !== null)).toBe(true);
     }
   }, 60_000);
 

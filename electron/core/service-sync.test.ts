@@ -81,6 +81,7 @@ describe('scheduled syncs', () => {
     s = await open({ schedule: { startDelayMs: 10 } });
     const scheduled: SyncSummary = await next(s, 'sync:finished');
     expect(scheduled.sources.find((r) => r.sourceId === bad.id)!.error).toMatch(/^Backed off after 1 failure until \d\d:\d\d: HTTP 404 Not Found$/);
+    expect(scheduled.sources.find((r) => r.sourceId === bad.id)!.outcome).toMatchObject({ kind: 'backed-off', failures: 1 });
     expect(scheduled.sources.find((r) => r.sourceId !== bad.id)!.ok).toBe(true);
     expect((await s.api.listSources()).find((x) => x.id === bad.id)!.consecutiveFailures).toBe(1);
 
@@ -158,6 +159,7 @@ describe('cancelSync', () => {
     const summary = await running;
     expect(summary.ok).toBe(false);
     expect(summary.sources.some((r) => r.error === 'Cancelled')).toBe(true);
+    expect(summary.sources.filter((r) => r.error === 'Cancelled').every((r) => r.outcome.kind === 'cancelled')).toBe(true);
     const full = await s.api.syncNow();
     expect(full.ok).toBe(true);
     expect(await s.api.countArticles({})).toBe(fixtureArticles.length);

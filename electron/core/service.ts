@@ -17,7 +17,7 @@ import type { RecoveryNote } from './store/durable-file';
 import { checkSettingsPatch } from './store/retention';
 import { NewsStore } from './store/store';
 import { SyncScheduler, type SyncTrigger } from './scheduler';
-import { BACKED_OFF_PREFIX, syncSources } from './sync/sync';
+import { syncSources } from './sync/sync';
 import { SearchEngine, START_DELAY_MS } from './search/search-engine';
 import { urlKey } from './store/ids';
 import type { NewsService, NewsServiceOptions } from './types';
@@ -157,7 +157,7 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
   const syncNow = async (): Promise<SyncSummary> => {
     if (!running || runningTrigger === 'manual') return runSync('manual');
     const scheduled = await running;
-    const skipped = scheduled.sources.filter((r) => r.error?.startsWith(BACKED_OFF_PREFIX)).map((r) => r.sourceId);
+    const skipped = scheduled.sources.filter((r) => r.outcome.kind === 'backed-off').map((r) => r.sourceId);
     if (skipped.length === 0) return scheduled;
     const extra = await runSync('manual', skipped);
     const sources = scheduled.sources.map((r) => extra.sources.find((e) => e.sourceId === r.sourceId) ?? r);

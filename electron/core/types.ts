@@ -5,51 +5,13 @@
  */
 import type { NewsApi, NewsEventName, NewsEvents } from '../shared/contract';
 import type { RetryPolicy } from './fetch/retry';
+import type { FetchOptions } from './fetch/fetch-types';
 import type { SchedulerTimers } from './scheduler';
 
 // ---- fetch/ -------------------------------------------------------------------------------
 
-export interface FetchOptions {
-  /** Cap on *decoded* body bytes (default 15 MiB; images 20 MiB). */
-  maxBytes?: number;
-  /** Total deadline: connect + headers + body (default 20 s). */
-  timeoutMs?: number;
-  /** Default 5; every hop is re-checked (http/https only). */
-  maxRedirects?: number;
-  /** Conditional GET validators from the previous fetch. */
-  etag?: string | null;
-  lastModified?: string | null;
-  accept?: string;
-  signal?: AbortSignal;
-  /**
-   * Connect-time address check, applied on every redirect hop after DNS (and to IP literals):
-   * return false to refuse connecting to `address` (an IP) for `url`. Unset: any address.
-   */
-  allowAddress?: (address: string, url: URL) => boolean;
-}
-
-export interface FetchResult {
-  /** Final URL after redirects. */
-  url: string;
-  status: number;
-  /** True on 304: body is empty and nothing should be parsed. */
-  notModified: boolean;
-  contentType: string;
-  /** Decoded (gunzipped etc.) bytes. */
-  body: Buffer;
-  etag: string | null;
-  lastModified: string | null;
-}
-
-export type FetchErrorCode =
-  | 'timeout'
-  | 'too-large'
-  | 'http-status'
-  | 'network'
-  | 'too-many-redirects'
-  | 'scheme-refused'
-  | 'address-refused'
-  | 'aborted';
+// The fetch shapes live beside the fetcher (fetch/fetch-types.ts), so fetch/ never imports this file.
+export type { FetchErrorCode, FetchOptions, FetchResult } from './fetch/fetch-types';
 
 // ---- feeds/ -------------------------------------------------------------------------------
 

@@ -1,14 +1,13 @@
 /**
  * The only place that talks to ipcMain. One `ipcMain.handle` per entry of the contract's channel
  * table; each handler refuses senders that are not the app's own top-level page (app://reader/),
- * validates the argument with the shared validator, and only then calls the core service. A failure
- * reaches the page as one plain sentence (file-system errors in words, see core/fs-errors.ts),
+ * then hands the call to the shared dispatch (core/dispatch.ts: the contract's argument check, then
+ * the core service; the browser host uses the same one). A failure reaches the page as one plain sentence (file-system errors in words, see core/fs-errors.ts),
  * keeping its kind in the name (InvalidArgumentError, NotFoundError, RefusedError).
  */
 import { ipcMain } from 'electron';
 import { channels, methodNames, type NewsMethod } from '../shared/contract';
-import { validateArg } from '../shared/validate';
-import { plainErrorMessage } from '../core/fs-errors';
+import { dispatch } from '../core/dispatch';
 import type { NewsService } from '../core/types';
 import { APP_HOST, APP_SCHEME } from './app-protocol';
 
@@ -53,15 +52,11 @@ export function createIpcHandlers(
     const channel = channels[method];
     handlers.set(channel, async (event, arg) => {
       if (!isAppSender(event, devOrigin)) throw new SenderRefusedError(channel);
-      validateArg(method, arg);
-      const call = service.api[method] as (arg?: unknown) => Promise<unknown>;
-      try {
-        return await call.call(service.api, arg);
-      } catch (error) {
-        const plain = new Error(plainErrorMessage(error, service.dataDir));
-        plain.name = error instanceof Error ? error.name : 'Error';
-        throw plain;
-      }
+      const outcome = await dispatch(service.api, method, arg, service.dataDir);
+      if (outcome.ok) return outcome.result;
+      const plain = new Error(outcome.message);
+      plain.name = outcome.name;
+      throw plain;
     });
   }
   return handlers;

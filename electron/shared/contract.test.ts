@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewsService } from '../core/types';
-import { channels, eventChannels, eventNames, methodNames, type ArgOf, type NewsApi, type NewsEventName, type NewsMethod } from './contract';
+import { channels, channelTables, eventChannels, eventNames, methodNames, type ArgOf, type NewsApi, type NewsEventName, type NewsMethod } from './contract';
 
 vi.mock('electron', () => ({ ipcMain: { handle: () => undefined, removeHandler: () => undefined } }));
 
@@ -112,7 +112,7 @@ describe('preload bridge agrees with the table', () => {
     const bridge = createNewsBridge(async (...args) => {
       invoked.push(args);
       return null;
-    }, () => () => undefined);
+    }, () => () => undefined, channelTables);
     expect(Object.keys(bridge).filter((k) => k !== 'on').sort()).toEqual([...methodNames].sort());
     for (const method of methodNames) {
       invoked.length = 0;
@@ -127,7 +127,7 @@ describe('preload bridge agrees with the table', () => {
     const bridge = createNewsBridge(async () => null, (channel) => {
       subscribed.push(channel);
       return () => undefined;
-    });
+    }, channelTables);
     for (const name of eventNames) bridge.on(name, () => undefined);
     expect(subscribed.sort()).toEqual(Object.values(eventChannels).sort());
   });

@@ -1,7 +1,7 @@
 /**
  * Errors the hosts turn into answers: a call naming an article or source that is not stored is
  * NotFoundError (HTTP 404 from the browser host); a bad argument is InvalidArgumentError
- * (validate.ts, HTTP 400). Pure: no imports.
+ * (contract-check.ts, HTTP 400). Pure: no imports.
  */
 export class NotFoundError extends Error {
   constructor(message: string) {
@@ -15,5 +15,13 @@ export class RefusedError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RefusedError';
+  }
+}
+
+/** An argument the contract refuses (contract-check.ts): HTTP 400, a plain error over IPC. */
+export class InvalidArgumentError extends Error {
+  constructor(method: string, why: string) {
+    super(`Invalid argument for ${method}: ${why}`);
+    this.name = 'InvalidArgumentError';
   }
 }

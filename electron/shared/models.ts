@@ -107,11 +107,23 @@ export interface SyncProgress {
   warnings: string[];
 }
 
+/** How one source's part of a sync ended. Read this, never the words of `error`. */
+export type SourceOutcome =
+  | { kind: 'synced' }
+  | { kind: 'failed' }
+  /** The sync was cancelled before this source finished: nobody's failure. */
+  | { kind: 'cancelled' }
+  /** A scheduled run skipped the source: it failed `failures` times in a row and waits until `retryAfter` (ISO). */
+  | { kind: 'backed-off'; failures: number; retryAfter: string };
+
 export interface SourceResult {
   sourceId: string;
   url: string;
   title: string;
+  /** outcome.kind === 'synced'. */
   ok: boolean;
+  outcome: SourceOutcome;
+  /** Why it did not sync, in words for the reader (null when it did). */
   error: string | null;
   added: number;
   updated: number;

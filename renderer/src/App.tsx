@@ -19,7 +19,7 @@ import { SyncControl } from './features/status/SyncControl';
 import { hrefOf, hrefs, type Route } from './routing/routes';
 import { useRoute } from './routing/useRoute';
 import { clickCommandTarget, clickStoryCommand, moveStoryFocus, useCommandKeys, type Command } from './ui/commands';
-import { lastFront, rememberFront } from './ui/readingPosition';
+import { rememberFront } from './ui/readingPosition';
 import { APP_NAME } from './ui/ScreenHeading';
 import { ShortcutHelp } from './ui/ShortcutHelp';
 import { ToastProvider } from './ui/toasts/Toasts';

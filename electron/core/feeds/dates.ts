@@ -128,9 +128,9 @@ function parseLoose(text: string): string | null {
   }
 
   let offset: number | null = null;
-  let year: number | null = null;
+  let year: number;
   let month: number | null = null;
-  let day: number | null = null;
+  let day: number;
   const numbers: { value: number; digits: number; afterMonth: boolean }[] = [];
   let dateSeparated: number[] | null = null;
 

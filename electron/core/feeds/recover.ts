@@ -22,7 +22,6 @@ export function stripLeadingJunk(text: string): string {
   return start > 0 ? text.slice(start) : text;
 }
 
-// eslint-disable-next-line no-control-regex
 const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function removeIllegalXmlChars(text: string): string {

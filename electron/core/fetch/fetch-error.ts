@@ -2,7 +2,7 @@
  * The one error of fetchUrl (http.ts): a `code` for callers (retry.ts decides on it) and a message
  * fit to show a user; plus the words for socket, DNS, TLS and zlib failures.
  */
-import type { FetchErrorCode } from '../types';
+import type { FetchErrorCode } from './fetch-types';
 
 export class FetchError extends Error {
   readonly code: FetchErrorCode;

@@ -16,7 +16,7 @@ import https from 'node:https';
 import net from 'node:net';
 import { Writable, pipeline, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import type { FetchOptions, FetchResult } from '../types';
+import type { FetchOptions, FetchResult } from './fetch-types';
 import { FetchError, networkMessage } from './fetch-error';
 
 export { FetchError } from './fetch-error';

@@ -11,7 +11,7 @@
  *   fetchWithRetry(url, fetchOptions, retryPolicy) -> Promise<FetchResult>
  *   isTransient(error), retryDelayMs(error, retryIndex, policy), DEFAULT_RETRY_POLICY
  */
-import type { FetchOptions, FetchResult } from '../types';
+import type { FetchOptions, FetchResult } from './fetch-types';
 import { FetchError, fetchUrl } from './http';
 
 export interface RetryPolicy {

@@ -61,15 +61,14 @@ export function inspectPhoto(bytes: Buffer): SniffedImage & { width: number; hei
     const what = head.startsWith('<svg') || head.includes('<svg') ? 'an SVG' : head.startsWith('<') ? 'HTML or XML' : 'not a JPEG, PNG, GIF, WebP or AVIF';
     throw new PhotoRejectedError('not-an-image', `refused a photo that is ${what}`);
   }
-  let width = 0;
-  let height = 0;
+  let size: ReturnType<typeof imageSize>;
   try {
-    const size = imageSize(bytes);
-    width = size.width ?? 0;
-    height = size.height ?? 0;
+    size = imageSize(bytes);
   } catch (error) {
     throw new PhotoRejectedError('unreadable', `unreadable ${sniffed.ext} header: ${(error as Error).message}`);
   }
+  const width = size.width ?? 0;
+  const height = size.height ?? 0;
   if (!(width > 0 && height > 0)) throw new PhotoRejectedError('unreadable', `the ${sniffed.ext} header gives no size`);
   if (width * height > PHOTO_MAX_PIXELS) {
     throw new PhotoRejectedError('pixel-bomb', `refused a ${width}x${height} photo (over ${PHOTO_MAX_PIXELS / 1_000_000} megapixels)`);

@@ -118,7 +118,7 @@ describe('SearchEngine', () => {
   });
 
   it('rebuilds a damaged index file with a note, and one of another version silently', async () => {
-    let s = await openBoth();
+    const s = await openBoth();
     const { id } = await s.store.upsertArticle(input(1, { title: 'Kraków market' }));
     await s.close();
     const file = path.join(dir, SEARCH_INDEX_FILE);
@@ -151,7 +151,7 @@ describe('SearchEngine', () => {
   });
 
   it('checks the checksum after loading and rebuilds an index whose bytes were damaged', async () => {
-    let s = await openBoth();
+    const s = await openBoth();
     const { id } = await s.store.upsertArticle(input(1, { title: 'Gdańsk shipyard', bodyText: 'Cranes over the harbour.' }));
     await s.close();
     const file = path.join(dir, SEARCH_INDEX_FILE);

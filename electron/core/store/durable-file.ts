@@ -35,7 +35,7 @@ export interface RecoveryNote {
   setAsidePath: string | null;
 }
 
-export interface DurableFileOptions<T> {
+export interface DurableFileOptions {
   fs?: DurableFs;
   /** Called once per recovery (restored .bak or set-aside file). */
   onRecovery?: (note: RecoveryNote) => void;
@@ -53,9 +53,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string;
   readonly backupFile: string;
   private readonly fs: DurableFs;
-  private readonly options: DurableFileOptions<T>;
+  private readonly options: DurableFileOptions;
 
-  constructor(file: string, options: DurableFileOptions<T> = {}) {
+  constructor(file: string, options: DurableFileOptions = {}) {
     this.file = file;
     this.backupFile = `${file}.bak`;
     this.fs = options.fs ?? nodeFs;

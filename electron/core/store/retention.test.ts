@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleInput } from './article-input.fixture';
-import { validateArg } from '../../shared/validate';
+import { checkArg as validateArg } from '../../shared/contract-check';
 import { MB } from './budget';
 import { articlesToPrune, checkSettingsPatch } from './retention';
 import { DEFAULT_SETTINGS, type StoredSummary } from './schema';

@@ -737,7 +737,7 @@ function serialize(value: unknown): string {
   try {
     return JSON.stringify(value);
   } catch (error) {
-    throw new Error(`Article rejected: it cannot be stored (${(error as Error).message})`);
+    throw new Error(`Article rejected: it cannot be stored (${(error as Error).message})`, { cause: error });
   }
 }
 

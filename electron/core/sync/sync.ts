@@ -17,7 +17,7 @@ import type { StoredSource } from '../store/schema';
 import type { NewsStore } from '../store/store';
 import type { FetchOptions, ParsedFeed } from '../types';
 import { plainErrorMessage } from '../fs-errors';
-import { lacksPhotoFile, messageOf, needsWork, syncItem, type ItemContext } from './article';
+import { lacksPhotoFile, needsWork, syncItem, type ItemContext } from './article';
 import { distinctItems } from './identity';
 import { addressPolicy, trustedHostsOf } from './address-guard';
 import { HostLimiter } from './limiter';
@@ -52,9 +52,6 @@ export function backoffMs(failures: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 20));
 }
 
-/** How a skipped (backed-off) source's error starts. */
-export const BACKED_OFF_PREFIX = 'Backed off after ';
-
 /** "Backed off after 3 failures until 14:05: HTTP 503 Service Unavailable". */
 export function backedOffMessage(source: StoredSource, now: Date): string {
   const until = new Date(source.retryAfter!);
@@ -62,7 +59,7 @@ export function backedOffMessage(source: StoredSource, now: Date): string {
   const time = until.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   const when = sameDay ? time : `${until.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
   const n = source.consecutiveFailures ?? 0;
-  return `${BACKED_OFF_PREFIX}${n} failure${n === 1 ? '' : 's'} until ${when}: ${source.lastError ?? 'unknown error'}`;
+  return `Backed off after ${n} failure${n === 1 ? '' : 's'} until ${when}: ${source.lastError ?? 'unknown error'}`;
 }
 
 function isBackedOff(source: StoredSource, now: Date): boolean {
@@ -98,13 +95,13 @@ export async function syncSources(options: SyncOptions): Promise<SyncRunResult> 
   const failed: StoredSource[] = [];
   let attempted = 0;
   const results = await Promise.all(
-    sources.map((source) => {
+    sources.map(async (source) => {
       if (options.honourBackoff && isBackedOff(source, now())) return skipSource(source, now(), onProgress);
       attempted++;
       return syncSource(ctx, source, onProgress, () => {
         reachedHost = true;
       }).then((r) => {
-        if (!r.ok && r.error !== CANCELLED_MESSAGE) failed.push(source);
+        if (r.outcome.kind === 'failed') failed.push(source);
         return r;
       });
     }),
@@ -157,7 +154,8 @@ function skipSource(source: StoredSource, now: Date, onProgress: (p: SyncProgres
     error,
     warnings: [],
   });
-  return { sourceId: source.id, url: source.url, title: source.title, ok: false, error, added: 0, updated: 0, warnings: [] };
+  const outcome = { kind: 'backed-off', failures: source.consecutiveFailures ?? 0, retryAfter: source.retryAfter! } as const;
+  return { sourceId: source.id, url: source.url, title: source.title, ok: false, outcome, error, added: 0, updated: 0, warnings: [] };
 }
 
 async function syncSource(
@@ -182,11 +180,13 @@ async function syncSource(
     Object.assign(progress, patch);
     onProgress({ ...progress, warnings: [...progress.warnings] });
   };
+  let cancelled = false;
   const result = (): SourceResult => ({
     sourceId: source.id,
     url: source.url,
     title: progress.sourceTitle,
     ok: progress.phase === 'done',
+    outcome: { kind: progress.phase === 'done' ? 'synced' : cancelled ? 'cancelled' : 'failed' },
     error: progress.error,
     added: progress.added,
     updated: progress.updated,
@@ -245,6 +245,7 @@ async function syncSource(
   } catch (error) {
     // A cancel is nobody's failure: the source keeps its previous error and backoff.
     if (ctx.signal?.aborted) {
+      cancelled = true;
       emit({ phase: 'error', error: CANCELLED_MESSAGE });
     } else {
       const message = plainErrorMessage(error, ctx.store.dataDir);

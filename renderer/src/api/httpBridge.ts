@@ -48,7 +48,7 @@ export function createHttpBridge(options: HttpBridgeOptions = {}): NewsBridge {
         body: JSON.stringify(arg === undefined ? {} : { arg }),
       });
     } catch (err) {
-      throw new Error(`The reader's host is not reachable (${err instanceof Error ? err.message : String(err)})`);
+      throw new Error(`The reader's host is not reachable (${err instanceof Error ? err.message : String(err)})`, { cause: err });
     }
     if (!response.ok) throw new Error(await readError(response));
     const body = (await response.json()) as HostReply;

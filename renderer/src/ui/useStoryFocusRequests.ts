@@ -3,12 +3,14 @@
  * events that reach the returned root. A story already rendered is focused at once; otherwise
  * `scrollTo(index)` brings its row in and the story is focused once it is rendered.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { focusRenderedStory } from './commands';
 
 export function useStoryFocusRequests(count: number, scrollTo: (index: number) => void): RefObject<HTMLDivElement | null> {
   const rootRef = useRef<HTMLDivElement>(null);
-  const [pendingFocus, setPendingFocus] = useState<number | null>(null);
+  // The story to focus once it is rendered (a ref: asking for it re-renders nothing by itself; the
+  // scroll that brings its row in does).
+  const pendingFocus = useRef<number | null>(null);
   // The latest scrollTo (it closes over the list's geometry) without re-subscribing each render.
   const scrollToRef = useRef(scrollTo);
   scrollToRef.current = scrollTo;
@@ -20,18 +22,19 @@ export function useStoryFocusRequests(count: number, scrollTo: (index: number) =
       event.preventDefault();
       if (index < 0 || index >= count) return;
       if (focusRenderedStory(root, index)) {
-        setPendingFocus(null);
+        pendingFocus.current = null;
         return;
       }
+      pendingFocus.current = index;
       scrollToRef.current(index);
-      setPendingFocus(index);
     };
     root.addEventListener('story-focus-request', onRequest);
     return () => root.removeEventListener('story-focus-request', onRequest);
   }, [count]);
+  // After every render: the one that shows the pending story focuses it.
   useEffect(() => {
-    if (pendingFocus === null) return;
-    if (rootRef.current && focusRenderedStory(rootRef.current, pendingFocus)) setPendingFocus(null);
+    if (pendingFocus.current === null) return;
+    if (rootRef.current && focusRenderedStory(rootRef.current, pendingFocus.current)) pendingFocus.current = null;
   });
   return rootRef;
 }

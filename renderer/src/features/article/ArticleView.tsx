@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Article } from '../../../../electron/shared/models';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';
-import { useOnline } from '../status/useOnline';
+import { useOnline } from '../../api/useOnline';
 import { hrefs } from '../../routing/routes';
 import { Figure } from '../../ui/Figure';
 import { formatLongDate, formatUpdated } from '../../ui/format/dates';

@@ -5,7 +5,7 @@
  * is saved.
  */
 import { errorMessage } from '../../api/errors';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../../../electron/shared/models';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';

@@ -4,7 +4,7 @@
  * so a front of 50,000 stories costs what a front of 50 does. Sort newest/oldest (remembered),
  * "Mark all as read", and j/k keep working past the rendered window (story-focus-request).
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ArticleSort, ArticleSummary } from '../../../../electron/shared/models';
 import { useNews, useStoreVersion } from '../../api/NewsProvider';
 import { useLoad } from '../../api/useLoad';

@@ -23,7 +23,7 @@ afterAll(() => host.close());
 describe('the start-up first page', () => {
   it('asks for the front’s first page in the front’s own query shape', async () => {
     asked.length = 0;
-    primeFirstPage(createHttpBridge({ base }), 'News > City', 'oldest');
+    void primeFirstPage(createHttpBridge({ base }), 'News > City', 'oldest');
     expect(pageQuery('News > City', 'oldest', 0)).toEqual({ section: 'News > City', sort: 'oldest', offset: 0, limit: 48 });
     expect(pageQuery(null, 'newest', 2)).toEqual({ sort: 'newest', offset: 96, limit: 48 });
     const list = await takePrimed(pageQuery('News > City', 'oldest', 0));
@@ -32,13 +32,13 @@ describe('the start-up first page', () => {
   });
 
   it('is taken once: as the answer itself once it has arrived, else as the pending request', async () => {
-    primeFirstPage(createHttpBridge({ base }), null, 'newest');
+    void primeFirstPage(createHttpBridge({ base }), null, 'newest');
     expect(takeArrived(pageQuery(null, 'newest', 0))).toBeNull(); // not here yet: stays primed
     const pending = takePrimed(pageQuery(null, 'newest', 0));
     expect((await pending)?.[0]?.title).toBe('story of all');
     expect(takePrimed(pageQuery(null, 'newest', 0))).toBeNull();
 
-    primeFirstPage(createHttpBridge({ base }), null, 'newest');
+    void primeFirstPage(createHttpBridge({ base }), null, 'newest');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(takeArrived(pageQuery(null, 'newest', 0))?.[0]?.title).toBe('story of all');
     expect(takeArrived(pageQuery(null, 'newest', 0))).toBeNull();
@@ -46,10 +46,10 @@ describe('the start-up first page', () => {
   });
 
   it('is dropped by the first page fetch of another front or page', async () => {
-    primeFirstPage(createHttpBridge({ base }), null, 'newest');
+    void primeFirstPage(createHttpBridge({ base }), null, 'newest');
     expect(takePrimed(pageQuery('Sport', 'newest', 0))).toBeNull();
     expect(takePrimed(pageQuery(null, 'newest', 0))).toBeNull();
-    primeFirstPage(createHttpBridge({ base }), null, 'newest');
+    void primeFirstPage(createHttpBridge({ base }), null, 'newest');
     expect(takePrimed(pageQuery(null, 'newest', 1))).toBeNull();
     expect(takePrimed(pageQuery(null, 'newest', 0))).toBeNull();
   });

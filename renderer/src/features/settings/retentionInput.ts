@@ -1,16 +1,17 @@
 /**
- * Reads the "Keep articles" form: whole numbers within the ranges the host accepts (the host checks
- * again in electron/shared/validate.ts); the storage budget may be left empty for no budget.
+ * Reads the "Keep articles" form: whole numbers within the ranges the host accepts (SETTINGS_LIMITS of the
+ * contract, which the hosts check again); the storage budget may be left empty for no budget.
  * Returns the patch, or a message per field.
  */
+import { SETTINGS_LIMITS } from '../../../../electron/shared/contract-schemas';
 import type { RetentionSettings } from '../../../../electron/shared/models';
 
 export type RetentionField = 'keepDays' | 'maxPerSource' | 'storageBudgetMb';
 
 export const RETENTION_LIMITS: Record<RetentionField, { min: number; max: number }> = {
-  keepDays: { min: 1, max: 3650 },
-  maxPerSource: { min: 1, max: 100_000 },
-  storageBudgetMb: { min: 50, max: 1_000_000 },
+  keepDays: SETTINGS_LIMITS.keepDays,
+  maxPerSource: SETTINGS_LIMITS.maxPerSource,
+  storageBudgetMb: SETTINGS_LIMITS.storageBudgetMb,
 };
 
 /** Fields that may be left empty, read as null. */

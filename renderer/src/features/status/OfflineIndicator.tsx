@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { formatClock, formatFullClock } from '../../ui/format/clock';
 import { formatRelative } from '../../ui/format/dates';
-import { useOnline } from './useOnline';
+import { useOnline } from '../../api/useOnline';
 import './status.css';
 
 export function OfflineIndicator() {

@@ -8,6 +8,7 @@ const progress = (over: Partial<SyncProgress>): SyncProgress => ({
 });
 const result = (over: Partial<SourceResult>): SourceResult => ({
   sourceId: 's', url: 'https://s.example/feed', title: 'S', ok: true, error: null, added: 0, updated: 0, warnings: [], ...over,
+  outcome: over.outcome ?? { kind: over.ok === false ? 'failed' : 'synced' },
 });
 const summary = (sources: SourceResult[]): SyncSummary => ({ startedAt: '', finishedAt: '', ok: sources.every((s) => s.ok), sources });
 
@@ -45,7 +46,15 @@ describe('summaryMessage', () => {
 });
 
 describe('cancelled runs and failure toasts', () => {
-  const cancelled = result({ ok: false, title: 'Slow', error: 'sync cancelled' });
+  const cancelled = result({ ok: false, outcome: { kind: 'cancelled' }, title: 'Slow', error: 'Cancelled' });
+  it('reads the outcome, never the words: a failure that says "cancelled" is a failure', () => {
+    const failure = result({ ok: false, title: 'Upstream', error: 'HTTP 499 Request cancelled by the server' });
+    expect(wasCancelled(failure)).toBe(false);
+    expect(failureToast(summary([failure]))?.title).toBe('1 source could not be synced');
+    const quiet = result({ ok: false, outcome: { kind: 'cancelled' }, error: 'stopped' });
+    expect(wasCancelled(quiet)).toBe(true);
+    expect(failureToast(summary([quiet]))).toBeNull();
+  });
   it('says a cancelled sync was cancelled and keeps what finished', () => {
     expect(wasCancelled(cancelled)).toBe(true);
     expect(wasCancelled(result({ ok: false, error: 'HTTP 500 Internal Server Error' }))).toBe(false);

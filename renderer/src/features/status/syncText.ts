@@ -29,12 +29,12 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** A source the run did not finish because the sync was cancelled (not a failure of the source). */
 export function wasCancelled(result: SourceResult): boolean {
-  return !result.ok && /\bcancell?ed\b/i.test(result.error ?? '');
+  return result.outcome.kind === 'cancelled';
 }
 
 /** Sources that really failed in this run (cancelled ones are not failures). */
 export function failedSources(summary: SyncSummary): SourceResult[] {
-  return summary.sources.filter((s) => !s.ok && !wasCancelled(s));
+  return summary.sources.filter((s) => s.outcome.kind === 'failed' || s.outcome.kind === 'backed-off');
 }
 
 /** The toast after a run with failures: "2 sources could not be synced", each reason on demand. */

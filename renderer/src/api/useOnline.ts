@@ -4,7 +4,7 @@
  * and the browser's own navigator.onLine; with the host's last and next scheduled sync.
  */
 import { useEffect, useState } from 'react';
-import { useNews, useStoreVersion } from '../../api/NewsProvider';
+import { useNews, useStoreVersion } from './NewsProvider';
 
 export function useOnline(): { online: boolean; lastSyncAt: string | null; nextSyncAt: string | null } {
   const news = useNews();
