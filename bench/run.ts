@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { runExtractBench } from './extract';
+import { runMetadataBench } from './metadata';
 import { runSearchBench } from './search';
 import { runStoreBench } from './store';
 import { runStress } from './stress';
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
       'text similarity (word Jaccard)': r.textSimilarity.toFixed(3),
     };
   },
+  metadata: runMetadataBench,
   sync: async () => {
     const feeds = Number(process.env.BENCH_FEEDS ?? 100);
     const items = Number(process.env.BENCH_ITEMS ?? 30);

@@ -1,0 +1,128 @@
+/**
+ * JSON-LD as pages write it: every object node of every `application/ld+json` block (arrays,
+ * `@graph` and `mainEntity` flattened), with the cheap repairs real pages need (HTML comment or
+ * CDATA wrappers, raw line breaks inside strings, trailing commas, a trailing ";", invalid
+ * backslash escapes, several objects in a row). A block that still fails is skipped, and said so in
+ * the debug log (NODE_DEBUG=extract), never silently.
+ */
+import { debugExtract } from './debug';
+import { squash, type Doc } from './dom';
+
+export type Json = Record<string, unknown>;
+
+export const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|AskPublicNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|TechArticle|ScholarlyArticle|SatiricalArticle|AdvertiserContentArticle)$/;
+
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const str = (v: unknown): string => (typeof v === 'string' ? squash(v) : typeof v === 'number' ? String(v) : '');
+
+export function typesOf(node: Json): string[] {
+  const t = node['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^(https?:\/\/)?schema\.org\//, ''));
+}
+
+/** Names in a JSON-LD value: "Ann", { name }, [{ name }, "Lev"]. */
+export function names(v: unknown): string[] {
+  if (Array.isArray(v)) return v.flatMap(names);
+  if (typeof v === 'string') return [squash(v)].filter(Boolean);
+  if (isObject(v)) return str(v.name) ? [str(v.name)] : [];
+  return [];
+}
+
+/** The cheap repairs, in order; each is tried only when the text before it did not parse. */
+const REPAIRS: [string, (s: string) => string][] = [
+  ['comment or CDATA wrapper', (s) => s.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')],
+  ['control characters', (s) => s.replace(/[\u0000-\u001f]+/g, ' ')],
+  ['trailing commas', (s) => s.replace(/,(\s*[}\]])/g, '$1')],
+  ['trailing semicolon', (s) => s.replace(/;\s*$/, '')],
+  ['invalid escapes', (s) => s.replace(/\\(?!["\\/bfnrtu])/g, '\\\\')],
+  ['objects in a row', (s) => `[${s.replace(/}\s*,?\s*{(?=\s*")/g, '},{')}]`],
+];
+
+/** Parses one block, repairing it where cheap; undefined when it cannot be read. */
+export function parseJsonLd(raw: string): unknown {
+  let text = raw.trim();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (firstError) {
+    const applied: string[] = [];
+    for (const [name, repair] of REPAIRS) {
+      const next = repair(text);
+      if (next === text) continue;
+      text = next;
+      applied.push(name);
+      try {
+        const value = JSON.parse(text);
+        debugExtract('JSON-LD block repaired (%s)', applied.join(', '));
+        return value;
+      } catch {
+        // try the next repair on top of this one
+      }
+    }
+    debugExtract('JSON-LD block skipped: %s (first 80 characters: %j)', (firstError as Error).message, raw.trim().slice(0, 80));
+    return undefined;
+  }
+}
+
+/** Every object node in the page's JSON-LD blocks (arrays, @graph and mainEntity flattened). */
+export function jsonLdNodes(document: Doc): Json[] {
+  const out: Json[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 5 || out.length > 300) return;
+    if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
+    else if (isObject(v)) {
+      out.push(v);
+      if (Array.isArray(v['@graph']) || isObject(v['@graph'])) visit(v['@graph'], depth + 1);
+      if (isObject(v.mainEntity) || Array.isArray(v.mainEntity)) visit(v.mainEntity, depth + 1);
+    }
+  };
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const raw = script.textContent ?? '';
+    if (raw.length > 2_000_000) {
+      debugExtract('JSON-LD block skipped: %d characters', raw.length);
+      continue;
+    }
+    const value = parseJsonLd(raw);
+    if (value !== undefined) visit(value, 0);
+  }
+  return out;
+}
+
+const sameUrl = (a: string, b: string) => a.replace(/[#?].*$/, '').replace(/\/+$/, '') === b.replace(/[#?].*$/, '').replace(/\/+$/, '');
+
+function nodeUrls(node: Json): string[] {
+  const page = node.mainEntityOfPage;
+  return [str(node.url), str(node['@id']), typeof page === 'string' ? page : isObject(page) ? str(page['@id']) || str(page.url) : ''].filter(Boolean);
+}
+
+/**
+ * The page's own article node: among the article-typed nodes, the one whose url / @id /
+ * mainEntityOfPage is this page, else the first with a headline (a list of teasers in ItemList
+ * holds other stories' articles, which come after).
+ */
+export function articleNode(nodes: Json[], pageUrls: string[]): Json | null {
+  const articles = nodes.filter((n) => typesOf(n).some((t) => ARTICLE_TYPES.test(t)));
+  if (articles.length === 0) return null;
+  return (
+    articles.find((n) => nodeUrls(n).some((u) => pageUrls.some((p) => sameUrl(u, p)))) ??
+    articles.find((n) => str(n.headline) || str(n.name)) ??
+    articles[0]!
+  );
+}
+
+/** Nodes by their @id, for references such as { "@id": "https://site/#primaryimage" }. */
+export function nodesById(nodes: Json[]): Map<string, Json> {
+  const byId = new Map<string, Json>();
+  for (const node of nodes) {
+    const id = str(node['@id']);
+    if (id && Object.keys(node).length > 1 && !byId.has(id)) byId.set(id, node);
+  }
+  return byId;
+}
+
+/** A reference ({ "@id" } alone) replaced by the node it names; anything else as it is. */
+export function deref(v: unknown, byId: Map<string, Json>): unknown {
+  if (Array.isArray(v)) return v.map((x) => deref(x, byId));
+  if (isObject(v) && Object.keys(v).length === 1 && typeof v['@id'] === 'string') return byId.get(v['@id']) ?? v;
+  return v;
+}
