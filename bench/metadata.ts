@@ -79,12 +79,13 @@ function declared(html: string): Declared {
 
 const norm = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
 
-/** Same headline: equal, or the declared one is ours plus a " | Site name" tail (or the reverse). */
+/** Same headline: equal, or one is the other plus a site or section name ("Story | Site", "Site - Story"). */
 function sameTitle(ours: string, theirs: string): boolean {
-  const a = norm(ours);
+  const a = norm(decode(ours));
   const b = norm(theirs);
   if (!a || !b) return false;
-  return a === b || ((b.startsWith(a) || a.startsWith(b)) && Math.min(a.length, b.length) >= 0.6 * Math.max(a.length, b.length));
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return a === b || ((long.startsWith(short) || long.endsWith(short)) && short.length >= 0.5 * long.length);
 }
 
 function samePicture(ours: string, theirs: string, pageUrl: string): boolean {

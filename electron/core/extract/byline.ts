@@ -13,15 +13,16 @@ const norm = (s: string) => s.toLowerCase().normalize('NFKC').replace(/[\s\p{P}\
 /** A byline as shown ("By Ann Moss and Lev Ortiz | Staff"), cleaned, or '' when it names nobody. */
 const LEAD_IN = /^\s*(?:(?:view|see) all (?:posts|articles|stories) by|all posts by|posts by|more from|zeige alle beiträge von|alle beiträge von|alle artikel von|written by|geschrieben von|veröffentlicht von|publié par|publicado por|by|von|par|por|di|door|av|text|autor|author|autorin)\s*:?\s+/i;
 /** A date or time where a byline ends ("Ann Moss February 24, 2020, 7:57 AM", "Robert · 18. Oktober 2019"). */
-const TRAILING_DATE = /[\s,·|-]*(?:\b(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\.?\s*\p{L}+\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}).*$/iu;
+const TRAILING_DATE = /[\s,·|-]*(?:\b(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?,?\s+)?(?:\d{1,2}\.?\s*\p{L}+\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}).*$/iu;
+
+const DATE_LABEL = /\b(published|posted|updated|veröffentlicht am|aktualisiert|publié le|publicado el)\b.*$/i;
 
 export function cleanByline(raw: string, siteNames: string[]): string {
-  let text = squash(raw).replace(/\b(published|posted|updated|veröffentlicht am|aktualisiert|publié le|publicado el)\b.*$/i, '').trim();
   // Pieces between separators: the one led by "By" / "von" is the byline when there is one.
-  const parts = text.split(/\s*[|•·]\s*/).map((part) => part.replace(/^[,;\s-]+|[,;\s-]+$/g, '')).filter(Boolean);
+  const parts = squash(raw).split(/\s*[|•·]\s*/).map((part) => part.replace(/^[,;\s-]+|[,;\s-]+$/g, '')).filter(Boolean);
   const led = parts.find((part) => LEAD_IN.test(part));
-  text = (led ? [led] : parts)
-    .map((part) => part.replace(LEAD_IN, '').replace(TRAILING_DATE, '').replace(/^[,;\s-]+|[,;\s-]+$/g, ''))
+  let text = (led ? [led] : parts)
+    .map((part) => part.replace(LEAD_IN, '').replace(DATE_LABEL, '').replace(TRAILING_DATE, '').replace(/^[,;\s-]+|[,;\s-]+$/g, ''))
     .filter((part) => part && !DECOY.test(part) && /\p{L}/u.test(part))
     .join(', ');
   if (!text || text.length > 120 || /^https?:|www\.|\[at\]|^@\S+$|\S@\S+\.\w/i.test(text) || DECOY.test(text)) return '';

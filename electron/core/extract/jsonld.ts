@@ -5,6 +5,7 @@
  * backslash escapes, several objects in a row). A block that still fails is skipped, and said so in
  * the debug log (NODE_DEBUG=extract), never silently.
  */
+import { parseHTML } from 'linkedom';
 import { debugExtract } from './debug';
 import { squash, type Doc } from './dom';
 
@@ -13,7 +14,29 @@ export type Json = Record<string, unknown>;
 export const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|AskPublicNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|TechArticle|ScholarlyArticle|SatiricalArticle|AdvertiserContentArticle)$/;
 
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const str = (v: unknown): string => (typeof v === 'string' ? squash(v) : typeof v === 'number' ? String(v) : '');
+let decoder: { innerHTML: string; textContent: string | null } | null = null;
+
+/**
+ * HTML character references left in text ("&#8216;", "&amp;raquo;" double-encoded by a CMS into
+ * JSON-LD or a meta tag) decoded, as the page means them to read; text without "&" untouched.
+ */
+export function decodeReferences(text: string): string {
+  if (!/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i.test(text)) return text;
+  decoder ??= (parseHTML('<!doctype html><html><body></body></html>') as unknown as { document: Doc }).document.createElement('div') as unknown as {
+    innerHTML: string;
+    textContent: string | null;
+  };
+  // Only references are read ("<" escaped, so no markup is ever built), twice for double encoding.
+  let out = text;
+  for (let i = 0; i < 2 && /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i.test(out); i++) {
+    decoder.innerHTML = out.replace(/</g, '&lt;');
+    out = decoder.textContent ?? out;
+  }
+  decoder.innerHTML = '';
+  return squash(out);
+}
+
+export const str = (v: unknown): string => (typeof v === 'string' ? decodeReferences(squash(v)) : typeof v === 'number' ? String(v) : '');
 
 export function typesOf(node: Json): string[] {
   const t = node['@type'];

@@ -11,7 +11,7 @@ import { bylineScope, cleanByline, onlyBylineOnPage, scopedByline, structuredByl
 import { dateFromLabelledText, normalizeDate } from './dates';
 import { fieldOr } from './debug';
 import { blockText, squash, textLengths, textOf, type Doc, type El } from './dom';
-import { articleNode, deref, isObject, jsonLdNodes, names, nodesById, str, typesOf, type Json } from './jsonld';
+import { articleNode, decodeReferences, deref, isObject, jsonLdNodes, names, nodesById, str, typesOf, type Json } from './jsonld';
 import { AUTHOR_KEYS, firstMeta, IMAGE_KEYS, metaMap, MODIFIED_KEYS, PUBLISHED_KEYS, SITE_NAME_KEYS, TITLE_KEYS } from './meta-tags';
 import { isLogoOrPlaceholder } from './pictures';
 import { chooseTitle, headlineElement, visibleText } from './title';
@@ -145,18 +145,18 @@ export function readMetadata(document: Doc, pageUrl: string, baseUrl: string, ra
   const siteNames = fieldOr('site name', () => [
     ...SITE_NAME_KEYS.map((k) => meta.get(k) ?? ''),
     ...nodes.filter((n) => typesOf(n).includes('WebSite')).map((n) => str(n.name)),
-  ].filter((n) => n && n.length <= 80), [] as string[]);
+  ].map(decodeReferences).filter((n) => n && n.length <= 80), [] as string[]);
   const titleNames = [...siteNames, ...names(article?.publisher)];
   const h1 = fieldOr('headline element', () => headlineElement(document, titleNames, host), null);
 
-  const title = fieldOr('title', () => chooseTitle({
+  const title = fieldOr('title', () => decodeReferences(chooseTitle({
     ldHeadline: str(article?.headline) || str(article?.name),
-    metaTitle: firstMeta(meta, TITLE_KEYS, (v) => v) ?? '',
+    metaTitle: decodeReferences(firstMeta(meta, TITLE_KEYS, (v) => v) ?? ''),
     h1: visibleText(h1),
-    titleTag: visibleText(document.querySelector('head title') ?? document.querySelector('title')),
+    titleTag: decodeReferences(visibleText(document.querySelector('head title') ?? document.querySelector('title'))),
     siteNames: titleNames,
     host,
-  }), '');
+  })), '');
 
   const dekElement = document.querySelector('[class*="lede" i], [class*="standfirst" i], [class*="dek" i], [class*="subtitle" i], [class*="summary" i], [class*="excerpt" i]');
   const dekFromPage = dekElement && textOf(dekElement).length <= 400 && dekElement.tagName !== 'BODY' ? textOf(dekElement) : '';

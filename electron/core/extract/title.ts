@@ -75,8 +75,11 @@ export function stripSiteName(title: string, siteNames: string[], host: string):
     const nl = n.toLowerCase();
     const sepBefore = (at: number) => /\s+(?:[|｜–—·•»«:/\\]|::|-)\s+$/.exec(t.slice(0, at));
     const sepAfter = (at: number) => /^\s+(?:[|｜–—·•»«:/\\]|::|-)\s+/.exec(t.slice(at));
-    if (lower.endsWith(nl) && sepBefore(t.length - n.length)) t = t.slice(0, t.length - n.length - sepBefore(t.length - n.length)![0].length);
-    else if (lower.startsWith(nl) && sepAfter(n.length)) t = t.slice(n.length + sepAfter(n.length)![0].length);
+    let rest = t;
+    if (lower.endsWith(nl) && sepBefore(t.length - n.length)) rest = t.slice(0, t.length - n.length - sepBefore(t.length - n.length)![0].length);
+    else if (lower.startsWith(nl) && sepAfter(n.length)) rest = t.slice(n.length + sepAfter(n.length)![0].length);
+    // A page that names its story as the "site" (og:site_name = headline) keeps the story.
+    if (!isSiteName(rest, [], host)) t = rest;
   }
   // Segments between separators, with their places in t.
   const cuts = [...t.matchAll(SEPARATOR)].map((m) => ({ from: m.index!, to: m.index! + m[0].length }));
