@@ -2,7 +2,8 @@
  * JSON-LD as pages write it: every object node of every `application/ld+json` block (arrays,
  * `@graph` and `mainEntity` flattened), with the cheap repairs real pages need (HTML comment or
  * CDATA wrappers, raw line breaks inside strings, trailing commas, a trailing ";", invalid
- * backslash escapes, several objects in a row). A block that still fails is skipped, and said so in
+ * backslash escapes, several objects in a row); also a <script> with no type that holds schema.org
+ * JSON-LD. A block that still fails is skipped, and said so in
  * the debug log (NODE_DEBUG=extract), never silently.
  */
 import { parseHTML } from 'linkedom';
@@ -99,8 +100,10 @@ export function jsonLdNodes(document: Doc): Json[] {
       if (isObject(v.mainEntity) || Array.isArray(v.mainEntity)) visit(v.mainEntity, depth + 1);
     }
   };
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i]'))) {
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i], script:not([type]):not([src])'))) {
     const raw = script.textContent ?? '';
+    // A script without a type is JSON-LD only when it reads as such ({"@context": "https://schema.org" ...}).
+    if (!script.hasAttribute('type') && !/^\s*[[{][\s\S]{0,40}"@context"\s*:\s*"https?:\/\/schema\.org/.test(raw.slice(0, 200))) continue;
     if (raw.length > 2_000_000) {
       debugExtract('JSON-LD block skipped: %d characters', raw.length);
       continue;
@@ -148,4 +151,19 @@ export function deref(v: unknown, byId: Map<string, Json>): unknown {
   if (Array.isArray(v)) return v.map((x) => deref(x, byId));
   if (isObject(v) && Object.keys(v).length === 1 && typeof v['@id'] === 'string') return byId.get(v['@id']) ?? v;
   return v;
+}
+
+/** Types that are parts of a page, never the page's main content (their dates are not the story's). */
+const PART_TYPES = /^(ImageObject|VideoObject|AudioObject|MediaObject|Comment|Review|Rating|AggregateRating|Person|Organization|NewsMediaOrganization|Corporation|WebSite|WebPage|BreadcrumbList|ListItem|ItemList|SiteNavigationElement|SearchAction|Offer|Place|PostalAddress|ContactPoint|NutritionInformation|HowToStep|Question|Answer|Thing)$/;
+
+/**
+ * With no article node, the page's main content node of another kind (Recipe, DiscussionForumPosting,
+ * RadioEpisode, QAPage's question ...): the first typed node with a name or headline and a
+ * datePublished that is not a part of a page.
+ */
+export function mainContentNode(nodes: Json[]): Json | null {
+  return nodes.find((n) => {
+    const types = typesOf(n);
+    return types.length > 0 && !types.some((t) => PART_TYPES.test(t)) && (str(n.headline) || str(n.name)) && str(n.datePublished);
+  }) ?? null;
 }

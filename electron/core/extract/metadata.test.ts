@@ -89,6 +89,19 @@ describe('JSON-LD that does not parse as written', () => {
   });
 });
 
+describe('JSON-LD in other shapes', () => {
+  it('a <script> without a type holding schema.org JSON-LD is read; other scripts are not', () => {
+    const m = meta(`<script>var x = {"headline": "not this"};</script><script>{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Typeless Block", "datePublished": "2024-03-02"}</script>`);
+    expect(m.title).toBe('Typeless Block');
+    expect(m.publishedAt).toBe('2024-03-02');
+  });
+
+  it('a page whose main node is no article (a recipe, a forum post) still gives its published date', () => {
+    const m = meta(`${ld({ '@type': 'Recipe', name: 'Fenwick Apple Cake', datePublished: '2023-10-01', image: { '@type': 'ImageObject', datePublished: '2020-01-01' } })}<meta property="sailthru.date" content="2024-01-01">`);
+    expect(m.publishedAt).toBe('2023-10-01');
+  });
+});
+
 describe('published date', () => {
   it.each([
     ['article:published', '<meta property="article:published" content="2024-03-01T08:00:00+01:00">'],

@@ -11,7 +11,7 @@ import { bylineScope, cleanByline, onlyBylineOnPage, scopedByline, structuredByl
 import { dateFromLabelledText, normalizeDate } from './dates';
 import { fieldOr } from './debug';
 import { blockText, squash, textLengths, textOf, type Doc, type El } from './dom';
-import { articleNode, decodeReferences, deref, isObject, jsonLdNodes, names, nodesById, str, typesOf, type Json } from './jsonld';
+import { articleNode, decodeReferences, deref, isObject, jsonLdNodes, mainContentNode, names, nodesById, str, typesOf, type Json } from './jsonld';
 import { AUTHOR_KEYS, firstMeta, IMAGE_KEYS, metaMap, MODIFIED_KEYS, PUBLISHED_KEYS, SITE_NAME_KEYS, TITLE_KEYS } from './meta-tags';
 import { isLogoOrPlaceholder } from './pictures';
 import { chooseTitle, headlineElement, visibleText } from './title';
@@ -179,7 +179,8 @@ export function readMetadata(document: Doc, pageUrl: string, baseUrl: string, ra
   const publishedAt = fieldOr('published', () => {
     const marked = document.querySelector('[itemprop="datePublished" i][datetime], [itemprop="datePublished" i][content], time[pubdate][datetime]');
     const timeInScope = (scope ?? document).querySelector('time[datetime]');
-    return date(str(article?.datePublished)) ?? date(str(article?.dateCreated)) ??
+    const main = article ?? mainContentNode(nodes);
+    return date(str(main?.datePublished)) ?? date(str(main?.dateCreated)) ??
       firstMeta(meta, PUBLISHED_KEYS, date) ?? date(str(webPage?.datePublished)) ??
       date(marked?.getAttribute('datetime') ?? marked?.getAttribute('content')) ??
       dateFromLabelledText(pageText(), 'published') ?? date(timeInScope?.getAttribute('datetime'));
