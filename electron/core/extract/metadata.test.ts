@@ -185,6 +185,11 @@ describe('lead photo', () => {
     expect(r.bodyHtml).not.toContain('garage-70x70');
   });
 
+  it('a JSON-LD image that is a thumbnail gives way to the larger og:image, keeping its caption', () => {
+    const r = page(`${ld({ '@type': 'NewsArticle', headline: 'Garage Flats', image: { '@type': 'ImageObject', url: `${O}/img/garage-150x150.jpg`, caption: 'The garage', creditText: 'Ann Moss' } })}<meta property="og:image" content="${O}/img/garage-1200x800.jpg">`, '');
+    expect(r.leadPhoto).toMatchObject({ url: `${O}/img/garage-1200x800.jpg`, caption: 'The garage', credit: 'Ann Moss' });
+  });
+
   it('the declared image over an unrelated small figure before the text', () => {
     const r = page('<meta property="og:image" content="/img/flats.jpg">', '<figure><img src="/img/author-face.jpg" width="70" height="70"><figcaption>Ann Moss</figcaption></figure>');
     expect(r.leadPhoto?.url).toBe(`${O}/img/flats.jpg`);

@@ -13,7 +13,7 @@ import { fieldOr } from './debug';
 import { blockText, squash, textLengths, textOf, type Doc, type El } from './dom';
 import { articleNode, decodeReferences, deref, isObject, jsonLdNodes, mainContentNode, names, nodesById, str, typesOf, type Json } from './jsonld';
 import { AUTHOR_KEYS, firstMeta, IMAGE_KEYS, metaMap, MODIFIED_KEYS, PUBLISHED_KEYS, SITE_NAME_KEYS, TITLE_KEYS } from './meta-tags';
-import { isLogoOrPlaceholder } from './pictures';
+import { isLogoOrPlaceholder, MIN_PHOTO_WIDTH, samePicture, widthHint } from './pictures';
 import { chooseTitle, headlineElement, visibleText } from './title';
 import { resolveUrl } from './urls';
 
@@ -243,8 +243,15 @@ function declaredImage(document: Doc, meta: Map<string, string>, article: Json |
     const url = resolveUrl(v, baseUrl);
     return url && !isLogoOrPlaceholder(url, logos, ogWidth, ogHeight) ? url : null;
   });
-  if (ld) return { ...ld, alt: ld.alt || meta.get('og:image:alt') || '' };
+  // A JSON-LD image known to be a thumbnail (under 300 px) gives way to the og:image, unless that is no larger.
+  const ldWidth = ld ? ld.width ?? widthHint(ld.url) : null;
+  const ogKnown = og ? ogWidth ?? widthHint(og) : null;
+  const ldIsThumbnail = ldWidth !== null && ldWidth < MIN_PHOTO_WIDTH && og !== null && (ogKnown === null || ogKnown > ldWidth);
+  if (ld && !ldIsThumbnail) return { ...ld, alt: ld.alt || meta.get('og:image:alt') || '' };
   const linked = resolveUrl(document.querySelector('link[rel~="image_src" i]')?.getAttribute('href'), baseUrl);
   const url = og ?? linked;
-  return url ? { url, caption: '', credit: '', alt: meta.get('og:image:alt') ?? meta.get('twitter:image:alt') ?? '', width: og ? ogWidth : null, height: og ? ogHeight : null } : null;
+  if (!url) return null;
+  // The JSON-LD picture's caption and credit still hold for its larger og:image rendition.
+  const same = ld && og && samePicture(ld.url, og) ? ld : null;
+  return { url, caption: same?.caption ?? '', credit: same?.credit ?? '', alt: meta.get('og:image:alt') ?? meta.get('twitter:image:alt') ?? same?.alt ?? '', width: og ? ogWidth : null, height: og ? ogHeight : null };
 }

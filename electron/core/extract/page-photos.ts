@@ -9,7 +9,7 @@ import { comesBefore, textOf, type Doc, type El } from './dom';
 import type { PageMetadata } from './metadata';
 import { photoCaption } from './captions';
 import { photoFromImg } from './photos';
-import { isLogoOrPlaceholder, MIN_PHOTO_WIDTH, samePicture } from './pictures';
+import { isLogoOrPlaceholder, MIN_PHOTO_WIDTH, samePicture, widthHint } from './pictures';
 
 export interface LeadChoice {
   photo: CandidatePhoto;
@@ -43,10 +43,11 @@ export function chooseLead(document: Doc, scope: El | null, meta: PageMetadata, 
     const found = match ? fromElement(match, baseUrl) : null;
     if (!found) return { photo: { ...declared }, elements: [] };
     const { photo } = found;
-    // The page's rendition only when it is known to be at least as wide; else the declared one
-    // (a 70 px thumbnail never stands in for the publisher's picture).
-    const pageWidth = width(match!);
-    const keepPage = photo.url === declared.url || (pageWidth !== null && pageWidth >= Math.max(MIN_PHOTO_WIDTH, declared.width ?? 0));
+    // The page's rendition only when both widths are known and it is at least as wide (and 300 px);
+    // else the declared one (a 70 px thumbnail never stands in for the publisher's picture).
+    const pageWidth = width(match!) ?? widthHint(photo.url);
+    const declaredWidth = declared.width ?? widthHint(declared.url);
+    const keepPage = photo.url === declared.url || (pageWidth !== null && pageWidth >= Math.max(MIN_PHOTO_WIDTH, declaredWidth ?? Infinity));
     return {
       photo: {
         url: keepPage ? photo.url : declared.url,

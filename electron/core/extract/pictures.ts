@@ -55,5 +55,22 @@ export function isLogoOrPlaceholder(url: string, logos: string[] = [], width: nu
   }
 }
 
+/**
+ * The width a rendition's URL announces, when it does: "?w=70", "&width=150", "photo-150x150.jpg",
+ * "photo_rdax_60.jpg", "/70x70/photo.jpg"; null when the URL says nothing.
+ */
+export function widthHint(url: string): number | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const query = u.searchParams.get('w') ?? u.searchParams.get('width') ?? u.searchParams.get('resize')?.split(/[,x]/)[0] ?? null;
+  if (query && /^\d{2,4}$/.test(query)) return Number(query);
+  const m = /[-_/](\d{2,4})x\d{2,4}(?=[._/-]|$)/.exec(u.pathname) ?? /[-_](\d{2,3})(?=\.(jpe?g|png|gif|webp|avif)$)/i.exec(u.pathname);
+  return m ? Number(m[1]) : null;
+}
+
 /** Smallest width that counts as a photo rather than a thumbnail when a larger rendition is known. */
 export const MIN_PHOTO_WIDTH = 300;
