@@ -37,9 +37,9 @@ export function chooseLead(document: Doc, scope: El | null, meta: PageMetadata, 
   if (!root) return null;
   const declared = meta.image;
   if (declared) {
-    const inPage = (within: El) => Array.from(within.querySelectorAll('img')).filter((img) => !img.closest(CHROME));
-    const candidates = [...inPage(root), ...(document.body && root !== document.body ? inPage(document.body) : [])];
-    const match = candidates.find((img) => samePicture(img.getAttribute('src') ?? '', declared.url));
+    // The declared picture shown on the page: inside the article first, never in the site's chrome.
+    const shown = Array.from((document.body ?? root).querySelectorAll('img')).filter((img) => samePicture(img.getAttribute('src') ?? '', declared.url));
+    const match = shown.find((img) => root.contains(img) && !img.closest(CHROME)) ?? shown.find((img) => !img.closest(CHROME));
     const found = match ? fromElement(match, baseUrl) : null;
     if (!found) return { photo: { ...declared }, elements: [] };
     const { photo } = found;
