@@ -60,7 +60,7 @@ const text = (v: unknown): string => (typeof v === 'string' ? decode(v).trim() :
 const imageUrls = (v: unknown): string[] =>
   Array.isArray(v) ? v.flatMap(imageUrls) : typeof v === 'string' ? [v] : v && typeof v === 'object' ? [text((v as Record<string, unknown>).url)].filter(Boolean) : [];
 const names = (v: unknown): string[] =>
-  Array.isArray(v) ? v.flatMap(names) : typeof v === 'string' ? [v] : v && typeof v === 'object' ? [text((v as Record<string, unknown>).name)].filter(Boolean) : [];
+  Array.isArray(v) ? v.flatMap(names) : typeof v === 'string' ? [decode(v)] : v && typeof v === 'object' ? [text((v as Record<string, unknown>).name)].filter(Boolean) : [];
 
 /** Declared "images" that are no photo: WordPress's blank.jpg, a logo, a placeholder, a favicon. */
 const NO_PHOTO = /(blank|logo|placeholder|favicon|default)[^/]*$/i;
@@ -73,7 +73,7 @@ function declared(html: string): Declared {
     published: ld.map((a) => text(a.datePublished)).find(Boolean) ?? metaContents(html, ['article:published_time'])[0] ?? null,
     images: [...metaContents(html, ['og:image', 'og:image:url', 'og:image:secure_url']), ...ld.flatMap((a) => imageUrls(a.image))].filter((u) => !NO_PHOTO.test(u.split('?')[0]!)),
     // The site's own name as "author" declares no byline.
-    authors: ld.flatMap((a) => names(a.author)).filter((n) => !/^https?:/.test(n) && norm(n) !== norm(siteName)),
+    authors: ld.flatMap((a) => names(a.author)).map((n) => n.replace(/^(by|von|par|por)\s+/i, '')).filter((n) => !/^https?:/.test(n) && norm(n) !== norm(siteName)),
   };
 }
 
@@ -145,7 +145,7 @@ function score(pages: DevPage[]): Tally {
     }
     if (d.authors.length) {
       t.bylineDeclared++;
-      if (r && d.authors.some((a) => norm(r.byline).includes(norm(a)))) t.bylineAsDeclared++;
+      if (r && d.authors.some((a) => norm(decode(r.byline)).includes(norm(a)))) t.bylineAsDeclared++;
     }
     if (r?.leadPhoto) t.leadPresent++;
     if (d.images.length) {

@@ -125,6 +125,8 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     el.removeAttribute('id');
   }
   for (const h1 of Array.from(document.querySelectorAll('h1'))) if (textOf(h1) === meta.title) h1.remove();
+  // The story's own h1 is the headline shown above the body even when the title came from og:title.
+  if (meta.headline?.isConnected) meta.headline.remove();
 
   // The serializer hands back Readability's own element: the body is finished on that DOM and
   // serialized once, instead of serializing it to re-parse the sanitized copy.

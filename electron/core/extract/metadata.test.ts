@@ -201,6 +201,15 @@ describe('lead photo', () => {
   });
 });
 
+describe('headline and body', () => {
+  it('the story\'s h1 leaves the body when the title comes from og:title', () => {
+    const r = extractArticle(`<html><head><meta property="og:title" content="Flats Plan Approved"></head><body><article><h1>Flats plan approved, at last</h1>${body}</article></body></html>`, URL_);
+    expect(r.title).toBe('Flats Plan Approved');
+    expect(r.bodyText).not.toContain('at last');
+    expect(r.bodyText).toContain('Paragraph 1');
+  });
+});
+
 describe('one field failing never drops the page', () => {
   it('a link whose path is not valid percent-encoding ("URI malformed") costs nothing', () => {
     const r = extractArticle(`<html><body><article><h1>Garage Flats</h1>${body}<p><a href="/news/100%-sure-the-garage-will-open">100% sure the garage will open</a> <a href="/news/local/garden-plot-approved">Corner Garden Approved for School</a></p></article></body></html>`, URL_);
