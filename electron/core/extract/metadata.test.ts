@@ -2,6 +2,9 @@
  * Metadata precedence (docs/EXTRACTION.md), one hand-written page per shape real sites use. All text
  * is invented (the town of Fenwick); no page imitates a particular site.
  */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './article';
 import { parsePage } from './dom';
@@ -99,6 +102,17 @@ describe('JSON-LD in other shapes', () => {
   it('a page whose main node is no article (a recipe, a forum post) still gives its published date', () => {
     const m = meta(`${ld({ '@type': 'Recipe', name: 'Fenwick Apple Cake', datePublished: '2023-10-01', image: { '@type': 'ImageObject', datePublished: '2020-01-01' } })}<meta property="sailthru.date" content="2024-01-01">`);
     expect(m.publishedAt).toBe('2023-10-01');
+  });
+});
+
+describe('the debug log (NODE_DEBUG=extract)', () => {
+  it('says which JSON-LD block was skipped and which was repaired', () => {
+    const module = pathToFileURL(path.join(import.meta.dirname, 'jsonld.ts')).href;
+    const code = `import { parseJsonLd } from ${JSON.stringify(module)}; parseJsonLd('{"@type": "NewsArticle", "headline": '); parseJsonLd('{"headline": "x",}');`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { env: { ...process.env, NODE_DEBUG: 'extract' }, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/EXTRACT \d+: JSON-LD block skipped: .+\(first 80 characters: "\{\\"@type\\": \\"NewsArticle\\"/);
+    expect(run.stderr).toMatch(/EXTRACT \d+: JSON-LD block repaired \(trailing commas\)/);
   });
 });
 
