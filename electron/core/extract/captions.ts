@@ -85,7 +85,8 @@ function siblingCaption(el: El, alt: string, altOnly: boolean): El | null {
     }
     // `at` is its parent's last child: a caption may follow the parent.
     const up: El | null = at.parentElement;
-    if (!up || /^(BODY|ARTICLE|MAIN)$/.test(up.tagName) || up.querySelectorAll('img').length > 1 || textOf(up).length > 400) return null;
+    // Only up through small wrappers (a carousel box holds the list and its caption), never the article body.
+    if (!up || /^(BODY|ARTICLE|MAIN)$/.test(up.tagName) || up.children.length > 3 || up.querySelectorAll('img').length > 1 || textOf(up).length > 400) return null;
     at = up;
   }
   return null;
