@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { runExtractBench } from './extract';
 import { runFeedsBench } from './feeds';
+import { runMetadataBench } from './metadata';
 import { runSearchBench } from './search';
 import { runStoreBench } from './store';
 import { runStress } from './stress';
@@ -37,6 +38,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
       'feeds that differ (ours / feedsmith)': r.differences.map(([name, ours, theirs]) => `${name} ${ours}/${theirs ?? 'refused'}`).join(', ') || 'none',
     };
   },
+  metadata: runMetadataBench,
   sync: async () => {
     const feeds = Number(process.env.BENCH_FEEDS ?? 100);
     const items = Number(process.env.BENCH_ITEMS ?? 30);

@@ -46,13 +46,27 @@ describe('CLI', () => {
       const a = articles.find((x) => x.title === fixture.title)!;
       expect(a, fixture.title).toBeDefined();
       expect(Object.keys(a).sort()).toEqual(
-        ['id', 'url', 'canonicalUrl', 'source', 'sourceId', 'sectionPath', 'title', 'dek', 'byline', 'publishedAt', 'updatedAt', 'photo', 'bodyText', 'bodyHtml', 'related', 'saved', 'read', 'offline', 'contentSource'].sort(),
+        ['id', 'url', 'canonicalUrl', 'source', 'sourceId', 'sectionPath', 'title', 'dek', 'byline', 'publishedAt', 'updatedAt', 'photo', 'inlinePhotos', 'bodyText', 'bodyHtml', 'related', 'saved', 'read', 'offline', 'contentSource'].sort(),
       );
       expect(a.sectionPath).toEqual(fixture.sectionPath);
       expect(path.isAbsolute(a.photo!.file!)).toBe(true);
       expect(fs.existsSync(a.photo!.file!)).toBe(true);
+      // Caption and credit in their own fields, whatever the page's shape (the library story has the
+      // seed page's: a carousel list and a "caption | Photo: X/ @handle" block after it).
       expect(a.photo!.caption).toBe(fixture.caption);
       expect(a.photo!.credit).toBe(fixture.credit);
+      expect(a.photo!.sourceUrl).toBe(`${server.url}/photos/${fixture.photo.name}`);
+      const inline = fixture.inlinePhoto;
+      if (inline) {
+        expect(a.inlinePhotos).toContainEqual({
+          file: expect.stringMatching(/^\/.+\.(jpg|png)$/),
+          sourceUrl: `${server.url}/photos/${inline.name}`,
+          caption: inline.caption,
+          credit: inline.credit,
+          alt: inline.alt,
+        });
+      }
+      for (const p of a.inlinePhotos as { file: string | null }[]) if (p.file) expect(fs.existsSync(p.file)).toBe(true);
       expect(a.bodyText).toContain(fixture.bodySentence);
       expect(a.bodyText).not.toContain(fixture.chrome);
       expect(a.offline).toBe(true);

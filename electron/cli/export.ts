@@ -1,11 +1,13 @@
 /**
  * Export: `npm run export -- --data-dir DIR` prints every stored article as a JSON array (newest
- * first) with its body, section path, photo (absolute file path on disk, or null) and related links.
+ * first) with its body, section path, photo (absolute file path on disk, or null, and the URL it
+ * came from), every photo of its body (inlinePhotos) and related links.
  */
 import path from 'node:path';
 import type { Article } from '../shared/models';
 import { NewsStore } from '../core/store/store';
 import { runCli, type CommandSpec } from './args';
+import { inlinePhotosOf, type ExportedInlinePhoto } from './export-photos';
 
 const exportCommand: CommandSpec = {
   name: 'export',
@@ -27,7 +29,9 @@ export interface ExportedArticle {
   byline: string;
   publishedAt: string | null;
   updatedAt: string | null;
-  photo: { file: string | null; caption: string; credit: string; alt: string } | null;
+  photo: { file: string | null; sourceUrl: string; caption: string; credit: string; alt: string } | null;
+  /** Every photo the body shows, in order, traceable to where it came from. */
+  inlinePhotos: ExportedInlinePhoto[];
   bodyText: string;
   bodyHtml: string;
   related: { title: string; url: string; articleId: string | null }[];
@@ -53,11 +57,13 @@ function toExported(article: Article, photosDir: string): ExportedArticle {
     photo: article.photo
       ? {
           file: article.photo.file ? path.join(photosDir, article.photo.file) : null,
+          sourceUrl: article.photo.url,
           caption: article.photo.caption,
           credit: article.photo.credit,
           alt: article.photo.alt,
         }
       : null,
+    inlinePhotos: inlinePhotosOf(article.bodyHtml, photosDir),
     bodyText: article.bodyText,
     bodyHtml: article.bodyHtml,
     related: article.related.map((r) => ({ title: r.title, url: r.url, articleId: r.articleId })),

@@ -7,9 +7,11 @@
 import { Readability } from '@mozilla/readability';
 import type { CandidatePhoto, ExtractedArticle } from '../types';
 import { removeChrome } from './chrome';
-import { blockText, comesBefore, elementsByTag, parseFragment, parsePage, squash, textOf, type Doc, type El } from './dom';
-import { readMetadata, type PageMetadata } from './metadata';
+import { blockText, elementsByTag, parseFragment, parsePage, squash, textOf, type Doc, type El } from './dom';
+import { readMetadata } from './metadata';
+import { chooseLead, knownPhotos } from './page-photos';
 import { photoFromImg, resolveImages, sameImage } from './photos';
+import { fieldOr } from './debug';
 import { assertReasonableHtml, HtmlTooComplexError } from './guard';
 import { collectRelated } from './related';
 import { DROPPED_TAGS, imageSurvives, sanitizeArticleHtml } from './sanitize';
@@ -25,46 +27,6 @@ export class NotAnArticleError extends Error {
 function articleScope(document: Doc): El | null {
   const h1 = document.querySelector('article h1, main h1, h1');
   return h1?.closest('article') ?? document.querySelector('article') ?? document.querySelector('main') ?? document.body;
-}
-
-interface LeadChoice {
-  photo: CandidatePhoto;
-  /** The element to remove from the body (figure, or the bare img). */
-  element: El | null;
-}
-
-/** Lead photo: the figure showing og:image / JSON-LD image, else a figure before the first real paragraph, else the metadata image. */
-function chooseLead(document: Doc, scope: El | null, meta: PageMetadata, baseUrl: string): LeadChoice | null {
-  const root = scope ?? document.body;
-  if (!root) return null;
-  const images = Array.from(root.querySelectorAll('img'));
-  const fromElement = (img: El): LeadChoice | null => {
-    const photo = photoFromImg(img, baseUrl);
-    if (!photo) return null;
-    const figure = img.closest('figure');
-    if (meta.image && sameImage(meta.image.url, photo.url)) {
-      photo.caption ||= meta.image.caption;
-      photo.credit ||= meta.image.credit;
-      photo.alt ||= meta.image.alt;
-    }
-    if (!photo.caption && !photo.credit && !figure && meta.image?.caption) {
-      photo.caption = meta.image.caption;
-      photo.credit = meta.image.credit;
-    }
-    return { photo, element: figure ?? img };
-  };
-  if (meta.image) {
-    const match = images.find((img) => sameImage(img.getAttribute('src') ?? '', meta.image!.url));
-    if (match) return fromElement(match);
-  }
-  const firstParagraph = Array.from(root.querySelectorAll('p')).find((p) => textOf(p).length > 80) ?? null;
-  const firstFigure = root.querySelector('figure img') ?? null;
-  if (firstFigure && (!firstParagraph || comesBefore(firstFigure, firstParagraph))) return fromElement(firstFigure);
-  if (meta.image) {
-    const { url, caption, credit, alt, width, height } = meta.image;
-    return { photo: { url, caption, credit, alt, width, height }, element: null };
-  }
-  return null;
 }
 
 interface BodyResult {
@@ -148,17 +110,12 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   resolveImages(document, baseUrl);
   const meta = readMetadata(document, pageUrl, baseUrl, html);
   const scope = articleScope(document);
-  const related = collectRelated(document, pageUrl, baseUrl, scope);
-  const lead = chooseLead(document, scope, meta, baseUrl);
+  const related = fieldOr('related links', () => collectRelated(document, pageUrl, baseUrl, scope), []);
+  const lead = fieldOr('lead photo', () => chooseLead(document, scope, meta, baseUrl), null);
+  // Captions and credits of inline photos, read while the page's classes are still there.
+  const known = fieldOr('photo captions', () => knownPhotos(document, meta, baseUrl), new Map<string, CandidatePhoto>());
 
-  // Captions and credits of inline figures, read while the page's classes are still there.
-  const known = new Map<string, CandidatePhoto>();
-  for (const img of Array.from(document.querySelectorAll('figure img'))) {
-    const photo = photoFromImg(img, baseUrl);
-    if (photo && !known.has(photo.url)) known.set(photo.url, photo);
-  }
-
-  lead?.element?.remove();
+  for (const el of lead?.elements ?? []) if (el.isConnected) el.remove();
   if (meta.dekElement?.isConnected) meta.dekElement.remove();
   if (meta.breadcrumbElement?.isConnected && !meta.breadcrumbElement.querySelector('h1, p')) meta.breadcrumbElement.remove();
   removeChrome(document);
@@ -168,6 +125,8 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     el.removeAttribute('id');
   }
   for (const h1 of Array.from(document.querySelectorAll('h1'))) if (textOf(h1) === meta.title) h1.remove();
+  // The story's own h1 is the headline shown above the body even when the title came from og:title.
+  if (meta.headline?.isConnected) meta.headline.remove();
 
   // The serializer hands back Readability's own element: the body is finished on that DOM and
   // serialized once, instead of serializing it to re-parse the sanitized copy.

@@ -26,15 +26,19 @@ export function normalizeDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const s = raw.replace(/\s+/g, ' ').trim();
   if (!s) return null;
-  // ISO date or timestamp: keep as written (normalizing the separator and seconds).
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  // ISO date or timestamp: keep as written (normalizing the separator and seconds; " UTC" is Z, "+01" is "+01:00").
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
   if (iso) {
     const day = validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (!day) return null;
     if (iso[4] === undefined) return day;
-    const zone = iso[8] ? (iso[8].toUpperCase() === 'Z' ? 'Z' : iso[8].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '';
+    const z = iso[8]?.toUpperCase();
+    const zone = !z ? '' : z === 'Z' || z === 'UTC' || z === 'GMT' ? 'Z' : z.length === 3 ? `${z}:00` : z.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
     return `${day}T${iso[4]}:${iso[5]}:${iso[6] ?? '00'}${iso[7] ?? ''}${zone}`;
   }
+  // A machine date followed by something unreadable ("2018-11-28CET11:59:00+0100"): the day alone.
+  const isoDay = /^(\d{4})-(\d{2})-(\d{2})(?=[^\d])/.exec(s);
+  if (isoDay) return validDate(Number(isoDay[1]), Number(isoDay[2]), Number(isoDay[3]));
   // RFC 2822 "Fri, 16 Feb 2024 09:30:00 +0200": keep the writer's own offset.
   const rfc = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|UT|Z|[+-]\d{4})\b/i.exec(s);
   if (rfc) {

@@ -1,11 +1,20 @@
 /**
- * Article metadata from a parsed page, most trusted first: JSON-LD (NewsArticle / Article,
- * inside arrays and @graph, plus BreadcrumbList), Open Graph and article:* meta tags, then the
- * page itself (h1, breadcrumb "News > City", "Published <date>" text, byline elements).
- * Must run before chrome removal (breadcrumbs and bylines live in the chrome).
+ * Article metadata from a parsed page, by the precedence documented in docs/EXTRACTION.md:
+ * JSON-LD (the page's own article node, inside arrays and @graph) > og: / article: / itemprop /
+ * Dublin Core / parse.ly <meta> > the page itself (the h1 inside the article's scope, its byline
+ * element, breadcrumb "News > City", "Published <date>" text) > <title> minus the site name.
+ * Each field is read on its own: a reader that throws leaves that field empty (debug log), never
+ * the page. Must run before chrome removal (breadcrumbs and bylines live in the chrome).
  */
+import type { CandidatePhoto } from '../types';
+import { bylineScope, cleanByline, onlyBylineOnPage, scopedByline, structuredByline } from './byline';
 import { dateFromLabelledText, normalizeDate } from './dates';
+import { fieldOr } from './debug';
 import { blockText, squash, textLengths, textOf, type Doc, type El } from './dom';
+import { articleNode, decodeReferences, deref, isObject, jsonLdNodes, mainContentNode, names, nodesById, str, typesOf, type Json } from './jsonld';
+import { AUTHOR_KEYS, firstMeta, IMAGE_KEYS, metaMap, MODIFIED_KEYS, PUBLISHED_KEYS, SITE_NAME_KEYS, TITLE_KEYS } from './meta-tags';
+import { isLogoOrPlaceholder, MIN_PHOTO_WIDTH, samePicture, widthHint } from './pictures';
+import { chooseTitle, headlineElement, visibleText } from './title';
 import { resolveUrl } from './urls';
 
 export interface PageMetadata {
@@ -22,89 +31,49 @@ export interface PageMetadata {
   language: string;
   /** The page's breadcrumb element (removed from the body). */
   breadcrumbElement: El | null;
-  /** og:image / JSON-LD image, with what the metadata says about it. */
-  image: { url: string; caption: string; credit: string; alt: string; width: number | null; height: number | null } | null;
+  /** The story's headline element (never a chrome h1), or null. */
+  headline: El | null;
+  /** og:image / JSON-LD image (not a logo or placeholder), with what the metadata says about it. */
+  image: CandidatePhoto | null;
+  /** Every JSON-LD ImageObject with a caption or credit (matched to the page's images by URL). */
+  declaredPhotos: CandidatePhoto[];
   /** True when the page declares itself an article (JSON-LD article type or og:type article). */
   declaredArticle: boolean;
 }
 
-type Json = Record<string, unknown>;
+const num = (x: unknown): number | null => (typeof x === 'number' && x > 0 ? x : /^\d{1,5}$/.test(str(x)) ? Number(str(x)) : null);
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|TechArticle|SatiricalArticle)$/;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? squash(v) : typeof v === 'number' ? String(v) : '');
-const typesOf = (node: Json): string[] => {
-  const t = node['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
-};
-
-/** Every object node in the page's JSON-LD blocks (arrays and @graph flattened, one level of nesting). */
-export function jsonLdNodes(document: Doc): Json[] {
-  const out: Json[] = [];
-  const visit = (v: unknown, depth: number) => {
-    if (depth > 4 || out.length > 200) return;
-    if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
-    else if (isObject(v)) {
-      out.push(v);
-      if (Array.isArray(v['@graph'])) visit(v['@graph'], depth + 1);
-      if (isObject(v.mainEntity)) visit(v.mainEntity, depth + 1);
-    }
-  };
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const raw = script.textContent ?? '';
-    if (raw.length > 2_000_000) continue;
-    try {
-      visit(JSON.parse(raw.replace(/^\s*<!--|-->\s*$/g, '')), 0);
-    } catch {
-      // broken JSON-LD is common; ignore that block
-    }
+/** ImageObjects and plain URLs of a JSON-LD image value, as photos. */
+function jsonLdPhotos(v: unknown, baseUrl: string): CandidatePhoto[] {
+  if (Array.isArray(v)) return v.flatMap((x) => jsonLdPhotos(x, baseUrl));
+  if (typeof v === 'string') {
+    const url = resolveUrl(v, baseUrl);
+    return url ? [{ url, caption: '', credit: '', alt: '', width: null, height: null }] : [];
   }
-  return out;
-}
-
-function names(v: unknown): string[] {
-  if (Array.isArray(v)) return v.flatMap(names);
-  if (typeof v === 'string') return [squash(v)];
-  if (isObject(v)) return str(v.name) ? [str(v.name)] : [];
-  return [];
-}
-
-function jsonLdImage(v: unknown, baseUrl: string): PageMetadata['image'] {
-  const first = Array.isArray(v) ? v[0] : v;
-  if (typeof first === 'string') {
-    const url = resolveUrl(first, baseUrl);
-    return url ? { url, caption: '', credit: '', alt: '', width: null, height: null } : null;
-  }
-  if (!isObject(first)) return null;
-  const url = resolveUrl(str(first.url) || str(first.contentUrl), baseUrl);
-  if (!url) return null;
-  const num = (x: unknown) => (typeof x === 'number' ? x : /^\d+$/.test(str(x)) ? Number(str(x)) : null);
-  return {
+  if (!isObject(v)) return [];
+  const id = str(v['@id']);
+  const url = resolveUrl(str(v.url) || str(v.contentUrl) || (/\.(jpe?g|png|gif|webp|avif)(\?|$)/i.test(id) ? id : ''), baseUrl);
+  if (!url) return [];
+  return [{
     url,
-    caption: str(first.caption) || str(first.description),
-    credit: str(first.creditText) || names(first.copyrightHolder)[0] || names(first.author)[0] || '',
-    alt: str(first.name),
-    width: num(first.width),
-    height: num(first.height),
-  };
-}
-
-function metaMap(document: Doc): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const meta of Array.from(document.querySelectorAll('meta[content]'))) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').toLowerCase().trim();
-    const content = squash(meta.getAttribute('content'));
-    if (key && content && !map.has(key)) map.set(key, content);
-  }
-  return map;
+    caption: str(v.caption) || str(v.description),
+    credit: str(v.creditText) || names(v.copyrightHolder)[0] || names(v.creator)[0] || names(v.author)[0] || '',
+    alt: str(v.name) === str(v.caption) ? '' : str(v.name),
+    width: num(v.width),
+    height: num(v.height),
+  }];
 }
 
 const SECTION_SPLIT = /\s*(?:>|›|»|\/|\|)\s*/;
 const HOME = /^(home|start|inicio|accueil|startseite|homepage|front page)$/i;
 
+/** A breadcrumb item that names a section: not CSS or script text, not a "‹ Back" link, not a sentence. */
+function isSectionName(text: string): boolean {
+  return text.length <= 40 && !/[{};]|@media|^\s*[‹«←<]|^(back|zurück|retour|volver|indietro)\b/i.test(text) && /\p{L}/u.test(text);
+}
+
 export function splitSectionPath(value: string): string[] {
-  return value.split(SECTION_SPLIT).map(squash).filter((p) => p && !HOME.test(p));
+  return value.split(SECTION_SPLIT).map(squash).filter((p) => p && !HOME.test(p) && isSectionName(p));
 }
 
 /** Breadcrumb trail on the page, outermost first, without "Home", and the element holding it. */
@@ -119,9 +88,9 @@ function breadcrumbTrail(document: Doc, h1: El | null): { path: string[]; elemen
   );
   if (el) {
     const items = Array.from(el.querySelectorAll('li, a')).filter((x) => x.tagName === 'A' || !x.querySelector('a'));
-    const fromItems = items.map(textOf).filter((t) => t && t !== '>' && !HOME.test(t));
+    const fromItems = items.map(visibleText).filter((t) => t && t !== '>' && !HOME.test(t) && isSectionName(t));
     if (fromItems.length > 0) return { path: [...new Set(fromItems)].filter((t) => !/^[>›»/|]+$/.test(t)), element: el };
-    const fromText = splitSectionPath(textOf(el));
+    const fromText = splitSectionPath(visibleText(el));
     if (fromText.length > 0) return { path: fromText, element: el };
   }
   // A short "News > City" line before the headline.
@@ -138,87 +107,151 @@ function breadcrumbTrail(document: Doc, h1: El | null): { path: string[]; elemen
   return { path: [], element: null };
 }
 
-function pageByline(document: Doc): string {
-  const el = ['[class*="byline" i]', '[itemprop="author"]', '[rel="author"]', '[class*="author-name" i]', '.author']
-    .map((sel) => document.querySelector(sel))
-    .find((x) => x !== null);
-  if (!el) return '';
-  const inner = el.querySelectorAll('[itemprop="name"]');
-  let text = inner.length === 1 ? textOf(inner[0]) : textOf(el);
-  text = text.replace(/\b(published|posted|updated)\b.*$/i, '').replace(/^\s*by\s+/i, '').trim();
-  return text.length <= 120 ? text : '';
-}
 
 function decodeBasicEntities(s: string): string {
   return s.replace(/&nbsp;|&#160;/g, ' ').replace(/&amp;/g, '&');
 }
 
-export function readMetadata(document: Doc, pageUrl: string, baseUrl: string, rawHtml?: string): PageMetadata {
-  const nodes = jsonLdNodes(document);
-  const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.test(t))) ?? null;
-  const crumbs = nodes.find((n) => typesOf(n).includes('BreadcrumbList')) ?? null;
-  const meta = metaMap(document);
-  const h1 = document.querySelector('article h1, main h1') ?? document.querySelector('h1');
+/** Names of a JSON-LD author value: people and organizations (not a Place or a bare URL). */
+function authorNames(v: unknown): string[] {
+  if (Array.isArray(v)) return v.flatMap(authorNames);
+  if (isObject(v)) {
+    const types = typesOf(v);
+    return types.length === 0 || types.some((t) => /^(Person|Organization|NewsMediaOrganization|Corporation)$/.test(t)) ? names(v) : [];
+  }
+  return names(v);
+}
 
-  const title =
-    str(article?.headline) || textOf(h1) || meta.get('og:title') || meta.get('twitter:title') || textOf(document.querySelector('title'));
+const date = (v: string | null | undefined) => normalizeDate(v);
+
+export function readMetadata(document: Doc, pageUrl: string, baseUrl: string, rawHtml?: string): PageMetadata {
+  const nodes = fieldOr('json-ld', () => jsonLdNodes(document), [] as Json[]);
+  const meta = fieldOr('meta tags', () => metaMap(document), new Map<string, string>());
+  const host = fieldOr('host', () => new URL(pageUrl).hostname, '');
+  const canonical = fieldOr('canonical', () =>
+    resolveUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), baseUrl) ?? resolveUrl(meta.get('og:url'), baseUrl) ?? pageUrl, pageUrl);
+  const byId = fieldOr('json-ld ids', () => nodesById(nodes), new Map<string, Json>());
+  const found = fieldOr('json-ld article', () => articleNode(nodes, [pageUrl, canonical]), null);
+  // References ({ "@id": ... }) in the fields read below, replaced by the nodes they name.
+  const article: Json | null = found && fieldOr('json-ld references', () => ({
+    ...found,
+    image: deref(found.image, byId),
+    author: deref(found.author, byId),
+    publisher: deref(found.publisher, byId),
+    associatedMedia: deref(found.associatedMedia, byId),
+  }), found);
+  const crumbs = nodes.find((n) => typesOf(n).includes('BreadcrumbList')) ?? null;
+  // The site's names (a byline that is one names nobody); with the publisher's, what a title may end with.
+  const siteNames = fieldOr('site name', () => [
+    ...SITE_NAME_KEYS.map((k) => meta.get(k) ?? ''),
+    ...nodes.filter((n) => typesOf(n).includes('WebSite')).map((n) => str(n.name)),
+  ].map(decodeReferences).filter((n) => n && n.length <= 80), [] as string[]);
+  const titleNames = [...siteNames, ...names(article?.publisher)];
+  const h1 = fieldOr('headline element', () => headlineElement(document, titleNames, host), null);
+
+  const title = fieldOr('title', () => decodeReferences(chooseTitle({
+    ldHeadline: str(article?.headline) || str(article?.name),
+    metaTitle: decodeReferences(firstMeta(meta, TITLE_KEYS, (v) => v) ?? ''),
+    h1: visibleText(h1),
+    titleTag: decodeReferences(visibleText(document.querySelector('head title') ?? document.querySelector('title'))),
+    siteNames: titleNames,
+    host,
+  })), '');
 
   const dekElement = document.querySelector('[class*="lede" i], [class*="standfirst" i], [class*="dek" i], [class*="subtitle" i], [class*="summary" i], [class*="excerpt" i]');
   const dekFromPage = dekElement && textOf(dekElement).length <= 400 && dekElement.tagName !== 'BODY' ? textOf(dekElement) : '';
   const dek = str(article?.description) || meta.get('og:description') || meta.get('description') || dekFromPage;
 
-  const byline = names(article?.author).filter(Boolean).join(', ') || pageByline(document) ||
-    (meta.get('author') && !/^https?:/.test(meta.get('author')!) ? meta.get('author')! : '') ||
-    (meta.get('article:author') && !/^https?:/.test(meta.get('article:author')!) ? meta.get('article:author')! : '');
+  const byline = fieldOr('byline', () =>
+    structuredByline(authorNames(article?.author), siteNames) ||
+    scopedByline(bylineScope(h1, document.body), siteNames) ||
+    onlyBylineOnPage(document.body, siteNames) ||
+    (firstMeta(meta, AUTHOR_KEYS, (v) => cleanByline(v, siteNames) || null) ?? ''), '');
 
   // Page text for "Published <date>": from the raw HTML when given (a regex is far cheaper than a DOM walk).
-  const textRoot = h1?.closest('article, main') ?? document.body;
-  // Computed only when no structured date is found.
+  const scope = h1?.closest('article, [itemtype*="Article"], main') ?? null;
   let text: string | undefined;
   const pageText = (): string =>
     (text ??= rawHtml !== undefined
       ? decodeBasicEntities(rawHtml.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, '\n'))
-      : textRoot ? blockText(textRoot) : '');
-  const timeEl = document.querySelector('time[itemprop="datePublished"][datetime], article time[datetime], time[datetime]');
-  const publishedAt =
-    normalizeDate(str(article?.datePublished)) ?? normalizeDate(meta.get('article:published_time')) ??
-    normalizeDate(meta.get('datepublished')) ?? normalizeDate(timeEl?.getAttribute('datetime')) ??
-    dateFromLabelledText(pageText(), 'published') ?? normalizeDate(meta.get('date')) ?? normalizeDate(meta.get('dc.date')) ?? null;
-  const updatedAt =
-    normalizeDate(str(article?.dateModified)) ?? normalizeDate(meta.get('article:modified_time')) ?? dateFromLabelledText(pageText(), 'updated');
+      : blockText(scope ?? document.body));
+  const webPage = nodes.find((n) => typesOf(n).some((t) => /^(WebPage|ItemPage)$/.test(t)) && str(n.datePublished)) ?? null;
+  const publishedAt = fieldOr('published', () => {
+    const marked = document.querySelector('[itemprop="datePublished" i][datetime], [itemprop="datePublished" i][content], time[pubdate][datetime]');
+    const timeInScope = (scope ?? document).querySelector('time[datetime]');
+    const main = article ?? mainContentNode(nodes);
+    return date(str(main?.datePublished)) ?? date(str(main?.dateCreated)) ??
+      firstMeta(meta, PUBLISHED_KEYS, date) ?? date(str(webPage?.datePublished)) ??
+      date(marked?.getAttribute('datetime') ?? marked?.getAttribute('content')) ??
+      dateFromLabelledText(pageText(), 'published') ?? date(timeInScope?.getAttribute('datetime'));
+  }, null);
+  const updatedAt = fieldOr('updated', () =>
+    date(str(article?.dateModified)) ?? firstMeta(meta, MODIFIED_KEYS, date) ?? dateFromLabelledText(pageText(), 'updated'), null);
 
-  const crumbNames = crumbs && Array.isArray(crumbs.itemListElement)
-    ? [...(crumbs.itemListElement as unknown[])]
-        .filter(isObject)
-        .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))
-        .map((li) => str(li.name) || (isObject(li.item) ? str(li.item.name) : ''))
-        .filter((n) => n && !HOME.test(n) && n !== title)
-    : [];
-  const section = Array.isArray(article?.articleSection) ? names(article.articleSection) : splitSectionPath(str(article?.articleSection));
-  const breadcrumb = pageBreadcrumb(document, h1);
-  const candidates = [breadcrumb.path, crumbNames, section, splitSectionPath(meta.get('article:section') ?? '')];
-  const sectionPath = candidates.find((c) => c.length > 1) ?? candidates.find((c) => c.length > 0) ?? [];
+  const breadcrumb = fieldOr('breadcrumb', () => pageBreadcrumb(document, h1), { path: [] as string[], element: null });
+  const sectionPath = fieldOr('section path', () => {
+    const crumbNames = crumbs && Array.isArray(crumbs.itemListElement)
+      ? [...(crumbs.itemListElement as unknown[])]
+          .filter(isObject)
+          .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))
+          .map((li) => str(li.name) || (isObject(li.item) ? str(li.item.name) : ''))
+          .filter((n) => n && !HOME.test(n) && n !== title && isSectionName(n))
+      : [];
+    const section = Array.isArray(article?.articleSection) ? names(article.articleSection).filter(isSectionName) : splitSectionPath(str(article?.articleSection));
+    const candidates = [breadcrumb.path, crumbNames, section, splitSectionPath(meta.get('article:section') ?? '')];
+    return candidates.find((c) => c.length > 1) ?? candidates.find((c) => c.length > 0) ?? [];
+  }, [] as string[]);
 
-  const canonical = resolveUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), baseUrl) ??
-    resolveUrl(meta.get('og:url'), baseUrl) ?? pageUrl;
-
-  const ogImage = resolveUrl(meta.get('og:image:secure_url') ?? meta.get('og:image') ?? meta.get('twitter:image'), baseUrl);
-  const image = jsonLdImage(article?.image, baseUrl) ??
-    (ogImage ? { url: ogImage, caption: '', credit: '', alt: meta.get('og:image:alt') ?? '', width: null, height: null } : null);
+  const logos = fieldOr('logos', () =>
+    nodes.flatMap((n) => [deref(n.logo, byId), isObject(n.publisher) ? deref(n.publisher.logo, byId) : undefined]).flatMap((l) => jsonLdPhotos(l, baseUrl)).map((p) => p.url), [] as string[]);
+  const declaredPhotos = fieldOr('json-ld photos', () =>
+    [...jsonLdPhotos(article?.image, baseUrl), ...jsonLdPhotos(article?.associatedMedia, baseUrl), ...nodes.filter((n) => typesOf(n).includes('ImageObject')).flatMap((n) => jsonLdPhotos(n, baseUrl))]
+      .filter((p) => !isLogoOrPlaceholder(p.url, logos, p.width, p.height)), [] as CandidatePhoto[]);
+  const image = fieldOr('lead image', () => declaredImage(document, meta, article, baseUrl, logos), null);
 
   return {
     title,
     dek,
     breadcrumbElement: breadcrumb.element,
+    headline: h1,
     dekElement: dekFromPage && dekFromPage === dek ? dekElement : null,
     byline,
     publishedAt,
     updatedAt,
     sectionPath,
     canonicalUrl: canonical,
-    siteName: meta.get('og:site_name') || names(article?.publisher)[0] || '',
+    siteName: titleNames[0] ?? '',
     language: squash(document.documentElement?.getAttribute('lang')) || meta.get('content-language') || str(article?.inLanguage),
     image,
+    declaredPhotos,
     declaredArticle: article !== null || /article/i.test(meta.get('og:type') ?? ''),
   };
+}
+
+/**
+ * The publisher's declared picture: the JSON-LD article image (the widest when several give a
+ * width), else og:image / twitter:image / itemprop image / link rel=image_src; never a logo or
+ * placeholder.
+ */
+function declaredImage(document: Doc, meta: Map<string, string>, article: Json | null, baseUrl: string, logos: string[]): CandidatePhoto | null {
+  const fromLd = jsonLdPhotos(article?.image, baseUrl).filter((p) => !isLogoOrPlaceholder(p.url, logos, p.width, p.height));
+  const widest = [...fromLd].sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0];
+  const ld = fromLd.length > 1 && widest?.width ? widest : fromLd[0];
+  const ogWidth = num(meta.get('og:image:width'));
+  const ogHeight = num(meta.get('og:image:height'));
+  const og = firstMeta(meta, IMAGE_KEYS, (v) => {
+    const url = resolveUrl(v, baseUrl);
+    return url && !isLogoOrPlaceholder(url, logos, ogWidth, ogHeight) ? url : null;
+  });
+  // A JSON-LD image known to be a thumbnail (under 300 px) gives way to the og:image, unless that is no larger.
+  const ldWidth = ld ? ld.width ?? widthHint(ld.url) : null;
+  const ogKnown = og ? ogWidth ?? widthHint(og) : null;
+  const ldIsThumbnail = ldWidth !== null && ldWidth < MIN_PHOTO_WIDTH && og !== null && (ogKnown === null || ogKnown > ldWidth);
+  if (ld && !ldIsThumbnail) return { ...ld, alt: ld.alt || meta.get('og:image:alt') || '' };
+  const linked = resolveUrl(document.querySelector('link[rel~="image_src" i]')?.getAttribute('href'), baseUrl);
+  const url = og ?? linked;
+  if (!url) return null;
+  // The JSON-LD picture's caption and credit still hold for its larger og:image rendition.
+  const same = ld && og && samePicture(ld.url, og) ? ld : null;
+  return { url, caption: same?.caption ?? '', credit: same?.credit ?? '', alt: meta.get('og:image:alt') ?? meta.get('twitter:image:alt') ?? same?.alt ?? '', width: og ? ogWidth : null, height: og ? ogHeight : null };
 }

@@ -5,7 +5,7 @@
  * caption text).
  */
 import type { CandidatePhoto } from '../types';
-import { splitCaptionCredit } from './credit';
+import { photoCaption } from './captions';
 import { squash, textOf, type Doc, type El } from './dom';
 import { bestSrcsetCandidate, parseSrcset, resolveUrl } from './urls';
 
@@ -105,37 +105,16 @@ export function resolveImages(document: Doc, baseUrl: string): void {
   for (const picture of Array.from(document.querySelectorAll('picture'))) picture.remove();
 }
 
-const CREDIT_SELECTOR = 'small, cite, [class*="credit" i], [class*="copyright" i], [class*="photographer" i], [class*="source" i], [itemprop="creator"], [itemprop="copyrightHolder"]';
-
-/** Caption and credit of a figure (or any element holding a figcaption-like caption). */
-export function figureCaptionCredit(figure: El): { caption: string; credit: string } {
-  const figcaption = figure.querySelector('figcaption') ?? figure.querySelector('[class*="caption" i]');
-  if (!figcaption) return { caption: '', credit: '' };
-  const clone = figcaption.cloneNode(true) as El;
-  const matched = Array.from(clone.querySelectorAll(CREDIT_SELECTOR));
-  const creditEls = matched.filter((el) => !matched.some((other) => other !== el && other.contains(el)));
-  if (creditEls.length > 0) {
-    const creditText = squash(creditEls.map((el) => el.textContent ?? '').join(' '));
-    for (const el of creditEls) el.remove();
-    const split = splitCaptionCredit(creditText);
-    const credit = split.credit || split.caption;
-    const rest = splitCaptionCredit(textOf(clone));
-    return { caption: rest.caption, credit: credit || rest.credit };
-  }
-  return splitCaptionCredit(textOf(figcaption));
-}
-
 function dimension(img: El, name: 'width' | 'height'): number | null {
   const v = img.getAttribute(name);
   return v && /^\d{1,5}$/.test(v.trim()) ? Number(v) : null;
 }
 
-/** Photo record for an <img> (already resolved), with caption/credit from its figure. */
+/** Photo record for an <img> (already resolved), with its caption and credit in whatever shape the page gives them (captions.ts). */
 export function photoFromImg(img: El, baseUrl: string): CandidatePhoto | null {
   const url = resolveUrl(img.getAttribute('src'), baseUrl);
   if (!url) return null;
-  const figure = img.closest('figure');
-  const { caption, credit } = figure ? figureCaptionCredit(figure) : { caption: '', credit: '' };
+  const { caption, credit } = photoCaption(img);
   return { url, caption, credit, alt: squash(img.getAttribute('alt')), width: dimension(img, 'width'), height: dimension(img, 'height') };
 }
 
