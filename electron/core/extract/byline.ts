@@ -21,7 +21,7 @@ export function cleanByline(raw: string, siteNames: string[]): string {
   // Pieces between separators: the one led by "By" / "von" is the byline when there is one.
   const parts = squash(raw).split(/\s*[|•·]\s*/).map((part) => part.replace(/^[,;\s-]+|[,;\s-]+$/g, '')).filter(Boolean);
   const led = parts.find((part) => LEAD_IN.test(part));
-  let text = (led ? [led] : parts)
+  const text = (led ? [led] : parts)
     .map((part) => part.replace(LEAD_IN, '').replace(DATE_LABEL, '').replace(TRAILING_DATE, '').replace(/^[,;\s-]+|[,;\s-]+$/g, ''))
     .filter((part) => part && !DECOY.test(part) && /\p{L}/u.test(part))
     .join(', ');

@@ -6,7 +6,7 @@
  */
 import type { CandidatePhoto } from '../types';
 import { photoCaption } from './captions';
-import { squash, textOf, type Doc, type El } from './dom';
+import { squash, type Doc, type El } from './dom';
 import { bestSrcsetCandidate, parseSrcset, resolveUrl } from './urls';
 
 const LAZY_SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-lazy'];
