@@ -44,7 +44,8 @@ export function isExternalUrlAllowed(url: string): boolean {
 const FIRST_LOAD = 500;
 
 export async function createNewsService(opts: NewsServiceOptions): Promise<CoreNewsService> {
-  const fresh = !(await NewsStore.hasIndex(opts.dataDir));
+  // New only when the folder holds no store file at all: a lost index.json is rebuilt by open().
+  const fresh = !(await NewsStore.holdsData(opts.dataDir));
   // The newest articles first; older days load in the background (docs/STORAGE.md).
   const store = await NewsStore.open(opts.dataDir, { progressive: FIRST_LOAD });
   let seededArticles = 0;
