@@ -193,8 +193,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     let value: unknown;
     try {
       value = JSON.parse(bytes.toString('utf8'));
-    } catch (error) {
-      return { kind: 'damaged', problem: `not valid JSON: ${(error as Error).message}` };
+    } catch {
+      // Not the parser's message: it quotes the damaged bytes.
+      return { kind: 'damaged', problem: 'not valid JSON: cut short or overwritten' };
     }
     if (typeof value !== 'object' || value === null) return { kind: 'damaged', problem: 'not a JSON object' };
     delete (value as Record<string, unknown>)[CHECKSUM_KEY];

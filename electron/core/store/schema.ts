@@ -97,6 +97,9 @@ export interface IndexDoc {
   firstRunSeededAt: string | null;
   /** Offline queue (absent in index files written before it existed). */
   queue?: QueuedLink[];
+  /** The days summaries/ holds a partition for (absent before checksums): a listed day whose file
+   * is gone was lost, an unlisted one was never written (recovery.ts). */
+  days?: string[];
 }
 
 /** index.json as schema 1 wrote it (summaries inside, no `photos` per summary). */

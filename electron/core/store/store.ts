@@ -5,6 +5,7 @@
  * writes go through one queue; index writes are coalesced and rewrite only the changed partitions.
  * The data folder is locked for one process at a time. See docs/STORAGE.md.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -711,28 +712,47 @@ export class NewsStore {
   async checkBody(id: string): Promise<boolean> {
     if (this.checkedBodies.has(id)) return this.summaries.get(id)?.offline ?? false;
     if (!this.summaries.complete) await this.loading;
-    if ((await this.bodyAdapter(id).check()) === 'ok') {
-      this.checkedBodies.add(id);
-      return true;
+    const sound = (await this.bodyAdapter(id).check()) === 'ok' || (await this.readBody(id)) !== null;
+    this.checkedBodies.add(id);
+    if (!sound) return false;
+    const summary = this.summaries.get(id);
+    if (summary && !(await photosSound(this.photosDir, photosOf(summary), summary.saved))) {
+      await this.markForRefetch(id, false, 'a photo of it was missing or damaged');
+      return false;
     }
-    return (await this.readBody(id)) !== null;
+    return true;
+  }
+
+  /** checkBody for every saved article (the sync calls it before the feeds, once per session:
+   * a saved article must be whole even when its feed no longer lists it or answers 304).
+   * Resolves to the number found lost (each marked for fetching again). */
+  async checkSavedBodies(): Promise<number> {
+    if (!this.summaries.complete) await this.loading;
+    let lost = 0;
+    for (const summary of this.summaries.values()) {
+      if (summary.saved && summary.offline && !(await this.checkBody(summary.id))) lost++;
+    }
+    return lost;
   }
 
   /** A body neither file nor backup can give back: the article stays (saved flag and all) as
    * incomplete, so the next sync fetches it again; a saved one is queued as well, so it is fetched
    * even when its feed no longer lists it. The user is told once. */
-  private async markForRefetch(id: string, told: boolean): Promise<void> {
+  private async markForRefetch(id: string, told: boolean, what = 'its stored text was missing'): Promise<void> {
     const summary = this.summaries.get(id);
     if (!summary || !summary.offline) return;
     summary.offline = false;
     summary.feedFingerprint = null;
     this.summaries.touch(id);
+    // Its feed is fetched in full next time (not answered 304), so the item comes through again.
+    const source = this.getSource(summary.sourceId);
+    if (source) Object.assign(source, { etag: null, lastModified: null });
     if (!told) {
       this.recoveryNotes.push({
         file: this.bodyFile(id),
         outcome: 'set-aside',
         setAsidePath: null,
-        message: `The stored text of "${summary.title}" was missing; it is fetched again at the next sync.`,
+        message: `"${summary.title}": ${what}; it is fetched again at the next sync.`,
       });
     }
     if (summary.saved && summary.url) await this.queueLink(summary.url, summary.title);
@@ -758,15 +778,33 @@ export class NewsStore {
    * articles, or a write a crash cut short. Taken back from the summary copy each body carries
    * (recovery.ts); never deleted for it, except a removal the crash cut short. */
   private async recoverFromBodies(options: { save?: boolean } = {}): Promise<void> {
+    // A day file restored from its .bak is one write older than the one lost: the saved flag
+    // (kept current in each body's copy) and a newer copy of the summary come from the bodies.
+    for (const summary of this.summaries.values()) {
+      if (this.summaries.loadedCleanly(partitionOf(summary))) continue;
+      const copy = (await this.bodyAdapter(summary.id).read().catch(() => null))?.summary;
+      if (!copy || copy.id !== summary.id) continue;
+      if (copy.fetchedAt > summary.fetchedAt) this.summaries.set({ ...copy });
+      else if (copy.saved !== summary.saved) {
+        summary.saved = copy.saved;
+        summary.savedAt = copy.savedAt;
+        this.summaries.touch(summary.id);
+      }
+    }
     const orphans: OrphanBody[] = [];
     for (const id of await bodyIdsOnDisk(this.articlesDir)) {
       if (this.summaries.has(id)) continue;
       const body = await this.bodyAdapter(id).read().catch(() => null);
       if (body) orphans.push({ id, body });
     }
-    if (orphans.length === 0) return;
+    if (orphans.length === 0) {
+      if (this.summaries.hasChanges && options.save !== false) await this.saveIndex();
+      return;
+    }
     const plan = planAdoption(orphans, {
-      cleanPartition: (name) => this.summaries.loadedCleanly(name),
+      // Read as written, or never written (not in the folder, not listed by a sound index.json).
+      cleanPartition: (name) =>
+        this.summaries.loadedCleanly(name) || (!this.summaries.foundOnDisk(name) && !(this.index.data.days ?? []).includes(name)),
       indexClean: this.indexClean,
       hasSource: (sourceId) => this.getSource(sourceId) !== null,
       partitionOf,
@@ -781,7 +819,7 @@ export class NewsStore {
     this.keptPhotos = photosOfBodies(plan.unmatched);
     const note = adoptionNote(plan.adopt.filter((a) => a.told).map((a) => a.summary));
     if (note) this.recoveryNotes.push({ file: this.summariesDir, outcome: 'restored', setAsidePath: null, message: note });
-    if (plan.adopt.length > 0 && options.save !== false) await this.saveIndex();
+    if (this.summaries.hasChanges && options.save !== false) await this.saveIndex();
     if (plan.leftovers.length > 0) {
       await this.enqueue(async () => {
         for (const id of plan.leftovers) {
@@ -838,6 +876,8 @@ export class NewsStore {
     const pending = this.enqueue(async () => {
       this.pendingIndexSave = null;
       await this.summaries.save();
+      const days = this.summaries.dayNames();
+      if (days.join() !== (this.index.data.days ?? []).join()) this.index.data.days = days;
       const head = JSON.stringify(this.index.data);
       if (head !== this.writtenHead) {
         await this.index.write();
@@ -847,6 +887,28 @@ export class NewsStore {
     this.pendingIndexSave = pending;
     return pending;
   }
+}
+
+/** True when every photo file is there and not empty; with `hashes`, also that its bytes match
+ * the SHA-256 its name is (checked for saved articles; a damaged file is deleted, so the next
+ * download stores it again). */
+async function photosSound(photosDir: string, files: string[], hashes: boolean): Promise<boolean> {
+  let sound = true;
+  for (const file of files) {
+    const full = path.join(photosDir, file);
+    const stat = await fs.stat(full).catch(() => null);
+    if (!stat?.isFile() || stat.size === 0) {
+      sound = false;
+      continue;
+    }
+    if (!hashes) continue;
+    const digest = createHash('sha256').update(await fs.readFile(full)).digest('hex');
+    if (digest !== file.slice(0, file.indexOf('.'))) {
+      await fs.rm(full, { force: true });
+      sound = false;
+    }
+  }
+  return sound;
 }
 
 /** Temp files left by a crashed writer (we hold the lock, so none is in progress). */

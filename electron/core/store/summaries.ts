@@ -66,6 +66,7 @@ export class SummaryTable {
   private notesSeen = 0;
   /** Partitions read as they were on disk: present, sound, no backup needed. */
   private readonly clean = new Set<string>();
+  private readonly onDisk = new Set<string>();
   /** Source copies found in the partitions read so far (the newest day's copy of each). */
   readonly sourceCopies = new Map<string, SourceCopy>();
 
@@ -95,6 +96,7 @@ export class SummaryTable {
     }
     // 'undated' sorts after the digits, so it comes first; it is small and usually absent.
     this.unloaded = [...names].sort().reverse();
+    for (const name of names) this.onDisk.add(name);
     await this.readSome(options.firstAtLeast ?? Infinity);
   }
 
@@ -171,6 +173,16 @@ export class SummaryTable {
   /** True when this day's partition was read as it was on disk (no restore, no set-aside). */
   loadedCleanly(name: string): boolean {
     return this.clean.has(name);
+  }
+
+  /** True when the partition (or its .bak) was in the folder when it was opened. */
+  foundOnDisk(name: string): boolean {
+    return this.onDisk.has(name);
+  }
+
+  /** The days that hold summaries, sorted (index.json lists them, so a lost day file is known). */
+  dayNames(): string[] {
+    return [...this.partitions].filter(([, ids]) => ids.size > 0).map(([name]) => name).sort();
   }
 
   get size(): number {
