@@ -177,8 +177,10 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
   const files = new Map<string, string | null>();
   const sizes = new Map<string, { width: number; height: number }>();
   const budget = new ArticlePhotoBudget();
+  const asked = new Set<string>();
   const fetchPhoto = async (url: string) => {
-    if (files.has(url) || !downloadPhotos) return;
+    if (asked.has(url) || !downloadPhotos) return;
+    asked.add(url);
     if (!budget.admit()) return;
     files.set(url, null);
     try {
