@@ -66,6 +66,15 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
 
   type Listener = (payload: never) => void;
   const listeners = new Map<NewsEventName, Set<Listener>>();
+  // Repairs found once every summary is read (bodies taken back, recovery.ts): the page reads the
+  // status again on store:changed, so the reader is told.
+  const notesAtOpen = store.recoveryNotes.length;
+  store
+    .whenLoaded()
+    .then(() => {
+      if (store.recoveryNotes.length > notesAtOpen) emit('store:changed', { reason: 'recovery' });
+    })
+    .catch(() => undefined);
   const emit = <E extends NewsEventName>(event: E, payload: NewsEvents[E]) => {
     for (const listener of listeners.get(event) ?? []) {
       try {
