@@ -8,6 +8,7 @@
  *
  * Pure planning plus folder scans; the store applies the results (store.ts).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, SCHEMA_VERSION, type BodyDoc, type IndexDoc, type SourceCopy, type StoredSummary } from './schema';
@@ -137,4 +138,26 @@ export function rebuildIndex(summaries: Iterable<StoredSummary>, copies: Map<str
     parts.push(`The feed address of ${[...lost.values()].map((t) => `"${t}"`).join(', ')} was only in index.json: add ${lost.size === 1 ? 'it' : 'them'} again to keep syncing ${lost.size === 1 ? 'it' : 'them'} (the stored articles stay).`);
   }
   return { index, note: parts.join(' ') };
+}
+
+/** True when every photo file is there and not empty; with `hashes`, also that its bytes match
+ * the SHA-256 its name is (checked for saved articles; a damaged file is deleted, so the next
+ * download stores it again). */
+export async function photosSound(photosDir: string, files: string[], hashes: boolean): Promise<boolean> {
+  let sound = true;
+  for (const file of files) {
+    const full = path.join(photosDir, file);
+    const stat = await fs.stat(full).catch(() => null);
+    if (!stat?.isFile() || stat.size === 0) {
+      sound = false;
+      continue;
+    }
+    if (!hashes) continue;
+    const digest = createHash('sha256').update(await fs.readFile(full)).digest('hex');
+    if (digest !== file.slice(0, file.indexOf('.'))) {
+      await fs.rm(full, { force: true });
+      sound = false;
+    }
+  }
+  return sound;
 }

@@ -5,7 +5,6 @@
  * writes go through one queue; index writes are coalesced and rewrite only the changed partitions.
  * The data folder is locked for one process at a time. See docs/STORAGE.md.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -15,7 +14,7 @@ import { articleIdFor, sourceIdFor, urlKey } from './ids';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 import { migrate } from './migrations';
 import { collectOrphans, storageInfo } from './orphans';
-import { adoptionNote, bodyIdsOnDisk, holdsStoreData, photosOfBodies, planAdoption, rebuildIndex, type OrphanBody } from './recovery';
+import { adoptionNote, bodyIdsOnDisk, holdsStoreData, photosOfBodies, photosSound, planAdoption, rebuildIndex, type OrphanBody } from './recovery';
 import { articlesOverBudget, MB, photosOf } from './budget';
 import { filteredArticles, queryArticles, savedArticles, sectionsOf, toPublicSummary, toSource } from './queries';
 import { articlesToPrune, checkSettingsPatch, type PruneResult, type StorageInfo } from './retention';
@@ -780,7 +779,7 @@ export class NewsStore {
   private async recoverFromBodies(options: { save?: boolean } = {}): Promise<void> {
     // A day file restored from its .bak is one write older than the one lost: the saved flag
     // (kept current in each body's copy) and a newer copy of the summary come from the bodies.
-    for (const summary of this.summaries.values()) {
+    for (const summary of this.summaries.allClean ? [] : this.summaries.values()) {
       if (this.summaries.loadedCleanly(partitionOf(summary))) continue;
       const copy = (await this.bodyAdapter(summary.id).read().catch(() => null))?.summary;
       if (!copy || copy.id !== summary.id) continue;
@@ -887,28 +886,6 @@ export class NewsStore {
     this.pendingIndexSave = pending;
     return pending;
   }
-}
-
-/** True when every photo file is there and not empty; with `hashes`, also that its bytes match
- * the SHA-256 its name is (checked for saved articles; a damaged file is deleted, so the next
- * download stores it again). */
-async function photosSound(photosDir: string, files: string[], hashes: boolean): Promise<boolean> {
-  let sound = true;
-  for (const file of files) {
-    const full = path.join(photosDir, file);
-    const stat = await fs.stat(full).catch(() => null);
-    if (!stat?.isFile() || stat.size === 0) {
-      sound = false;
-      continue;
-    }
-    if (!hashes) continue;
-    const digest = createHash('sha256').update(await fs.readFile(full)).digest('hex');
-    if (digest !== file.slice(0, file.indexOf('.'))) {
-      await fs.rm(full, { force: true });
-      sound = false;
-    }
-  }
-  return sound;
 }
 
 /** Temp files left by a crashed writer (we hold the lock, so none is in progress). */

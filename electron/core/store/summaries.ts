@@ -175,6 +175,11 @@ export class SummaryTable {
     return this.clean.has(name);
   }
 
+  /** True when every partition read so far was read as it was on disk. */
+  get allClean(): boolean {
+    return this.clean.size === this.onDisk.size;
+  }
+
   /** True when the partition (or its .bak) was in the folder when it was opened. */
   foundOnDisk(name: string): boolean {
     return this.onDisk.has(name);
