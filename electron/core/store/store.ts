@@ -790,8 +790,13 @@ export class NewsStore {
         this.summaries.touch(summary.id);
       }
     }
+    // Listing articles/ (~0.3 s at 50k) only when a file was damaged or lost: a day file listed in
+    // index.json that is gone, one restored or set aside, or index.json itself. A crash's leftover
+    // body (an unacknowledged store) stays on disk until then.
+    const days = this.index.data.days ?? [];
+    const suspect = !this.indexClean || !this.summaries.allClean || days.some((day) => !this.summaries.foundOnDisk(day));
     const orphans: OrphanBody[] = [];
-    for (const id of await bodyIdsOnDisk(this.articlesDir)) {
+    for (const id of suspect ? await bodyIdsOnDisk(this.articlesDir) : []) {
       if (this.summaries.has(id)) continue;
       const body = await this.bodyAdapter(id).read().catch(() => null);
       if (body) orphans.push({ id, body });
