@@ -133,13 +133,14 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
     };
   },
   stress: async () => {
-    const r = await runStress();
-    return {
-      'SIGKILLs (each followed by open + check)': r.kills,
-      'acknowledged writes checked': `${r.articles} articles, ${r.saved} saves, ${r.read} reads`,
-      'rounds with a lost or damaged write': r.failures.length ? `${r.failures.length}: ${r.failures.slice(0, 3).join(' | ')}` : '0',
-      duration: `${r.seconds.toFixed(0)} s`,
-    };
+    const out: Record<string, unknown> = {};
+    for (const r of await runStress()) {
+      out[`${r.mode}: SIGKILLs (each followed by open + check)`] = r.kills;
+      out[`${r.mode}: acknowledged writes checked`] = `${r.articles} articles, ${r.saves} saves, ${r.unsaves} unsaves, ${r.reads} reads`;
+      out[`${r.mode}: rounds with a lost or damaged write`] = r.failures.length ? `${r.failures.length}: ${r.failures.slice(0, 3).join(' | ')}` : '0';
+      out[`${r.mode}: duration`] = `${r.seconds.toFixed(0)} s`;
+    }
+    return out;
   },
 };
 

@@ -76,18 +76,22 @@ function toExported(article: Article, photosDir: string): ExportedArticle {
 
 await runCli(exportCommand, async (flags) => {
   const dataDir = path.resolve(flags['data-dir'] as string);
-  if (!(await NewsStore.hasIndex(dataDir))) {
+  if (!(await NewsStore.holdsData(dataDir))) {
     process.stderr.write(`export: ${dataDir} holds no store (no index.json); run sync first\n`);
     return 1;
   }
   const store = await NewsStore.open(dataDir);
   try {
+    await store.whenLoaded();
     for (const note of store.recoveryNotes) process.stderr.write(`warning: ${note.message}\n`);
+    const told = store.recoveryNotes.length;
     const out: ExportedArticle[] = [];
     for (const summary of store.listArticles({})) {
       const article = await store.getArticle(summary.id);
       if (article) out.push(toExported(article, store.photosDir));
     }
+    // Damage found while reading the bodies (each told once).
+    for (const note of store.recoveryNotes.slice(told)) process.stderr.write(`warning: ${note.message}\n`);
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   } finally {

@@ -53,7 +53,9 @@ await runCli(syncCommand, async (flags) => {
     retry: retries === undefined ? undefined : { retries },
   });
   try {
+    await service.store.whenLoaded(); // every summary read, bodies without one taken back
     for (const note of service.recoveryNotes) process.stderr.write(`warning: ${note.message}\n`);
+    const told = service.recoveryNotes.length;
     for (const feed of feeds) await service.api.addSource({ url: feed });
     if ((await service.api.listSources()).length === 0) {
       process.stderr.write('sync: no sources in this data folder; add one with --feed URL\n');
@@ -71,6 +73,8 @@ await runCli(syncCommand, async (flags) => {
     process.once('SIGINT', () => cancel('SIGINT'));
     process.once('SIGTERM', () => cancel('SIGTERM'));
     const summary = await service.api.syncNow();
+    // Damage the sync found (a body lost, fetched again): each told once.
+    for (const note of service.recoveryNotes.slice(told)) process.stderr.write(`warning: ${note.message}\n`);
     return summary.ok ? 0 : 1;
   } finally {
     await service.close();

@@ -38,7 +38,8 @@ export interface CoreNewsService extends NewsService {
 const FIRST_LOAD = 500;
 
 export async function createNewsService(opts: NewsServiceOptions): Promise<CoreNewsService> {
-  const fresh = !(await NewsStore.hasIndex(opts.dataDir));
+  // New only when the folder holds no store file at all: a lost index.json is rebuilt by open().
+  const fresh = !(await NewsStore.holdsData(opts.dataDir));
   // The newest articles first; older days load in the background (docs/STORAGE.md).
   const store = await NewsStore.open(opts.dataDir, { progressive: FIRST_LOAD });
   let seededArticles = 0;
@@ -59,6 +60,15 @@ export async function createNewsService(opts: NewsServiceOptions): Promise<CoreN
 
   type Listener = (payload: never) => void;
   const listeners = new Map<NewsEventName, Set<Listener>>();
+  // Repairs found once every summary is read (bodies taken back, recovery.ts): the page reads the
+  // status again on store:changed, so the reader is told.
+  const notesAtOpen = store.recoveryNotes.length;
+  store
+    .whenLoaded()
+    .then(() => {
+      if (store.recoveryNotes.length > notesAtOpen) emit('store:changed', { reason: 'recovery' });
+    })
+    .catch(() => undefined);
   const emit = <E extends NewsEventName>(event: E, payload: NewsEvents[E]) => {
     for (const listener of listeners.get(event) ?? []) {
       try {

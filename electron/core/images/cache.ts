@@ -16,6 +16,10 @@ import type { CachedPhoto, FetchOptions } from '../types';
 
 export const PHOTO_MAX_BYTES = 20 * 1024 * 1024;
 export const PHOTO_MAX_PIXELS = 50_000_000;
+/** At most this many photos are stored per article (the first ones: lead photo, then in body order). */
+export const PHOTOS_PER_ARTICLE_MAX = 200;
+/** And at most this many bytes of photos per article (one photo at the per-photo cap always fits). */
+export const ARTICLE_PHOTO_BUDGET_BYTES = 50 * 1024 * 1024;
 export const PHOTO_ACCEPT = 'image/avif,image/webp,image/jpeg,image/png,image/gif;q=0.9,*/*;q=0.1';
 
 export type PhotoRejectReason = 'not-an-image' | 'pixel-bomb' | 'unreadable' | 'not-modified';
@@ -159,8 +163,8 @@ export async function storePhotoBytes(bytes: Buffer, photosDir: string): Promise
   return result;
 }
 
-/** Downloads a photo (20 MiB cap, image Accept header) and stores it. */
-export async function cachePhoto(url: string, photosDir: string, opts: FetchOptions = {}): Promise<CachedPhoto> {
+/** Downloads a photo's bytes (20 MiB cap, image Accept header), without storing them. */
+export async function downloadPhoto(url: string, opts: FetchOptions = {}): Promise<Buffer> {
   const { etag: _etag, lastModified: _lastModified, ...rest } = opts;
   const res = await fetchUrl(url, {
     ...rest,
@@ -168,7 +172,60 @@ export async function cachePhoto(url: string, photosDir: string, opts: FetchOpti
     maxBytes: Math.min(rest.maxBytes ?? PHOTO_MAX_BYTES, PHOTO_MAX_BYTES),
   });
   if (res.notModified) throw new PhotoRejectedError('not-modified', `no body for ${url} (304)`);
-  return storePhotoBytes(res.body, photosDir);
+  return res.body;
+}
+
+/** Downloads a photo and stores it. */
+export async function cachePhoto(url: string, photosDir: string, opts: FetchOptions = {}): Promise<CachedPhoto> {
+  return storePhotoBytes(await downloadPhoto(url, opts), photosDir);
+}
+
+/**
+ * One article's share of the photo cache: the first PHOTOS_PER_ARTICLE_MAX photos asked for, and
+ * photos only while their bytes fit in ARTICLE_PHOTO_BUDGET_BYTES. `admit` is called in the
+ * article's order before a download; `fits` after it (synchronously, so parallel downloads never
+ * store more than the budget together).
+ */
+export class ArticlePhotoBudget {
+  private admitted = 0;
+  private bytes = 0;
+  /** Photos left out (over the count, or over the bytes). */
+  overCount = 0;
+  overBytes = 0;
+
+  constructor(
+    private readonly maxPhotos = PHOTOS_PER_ARTICLE_MAX,
+    private readonly maxBytes = ARTICLE_PHOTO_BUDGET_BYTES,
+  ) {}
+
+  /** True when one more photo may be downloaded. */
+  admit(): boolean {
+    if (this.admitted >= this.maxPhotos || this.bytes >= this.maxBytes) {
+      if (this.admitted >= this.maxPhotos) this.overCount++;
+      else this.overBytes++;
+      return false;
+    }
+    this.admitted++;
+    return true;
+  }
+
+  /** True (and counted) when `size` more bytes fit. */
+  fits(size: number): boolean {
+    if (this.bytes + size > this.maxBytes) {
+      this.overBytes++;
+      return false;
+    }
+    this.bytes += size;
+    return true;
+  }
+
+  /** The warning for the photos left out, or null. */
+  warning(): string | null {
+    const parts: string[] = [];
+    if (this.overCount) parts.push(`${this.overCount} beyond the first ${this.maxPhotos}`);
+    if (this.overBytes) parts.push(`${this.overBytes} over the ${Math.round(this.maxBytes / 1024 / 1024)} MB of photos kept per article`);
+    return parts.length ? `photos not stored: ${parts.join(', ')}` : null;
+  }
 }
 
 const CACHE_NAME = /^[0-9a-f]{64}\.(jpg|png|gif|webp|avif)$/;

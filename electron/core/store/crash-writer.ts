@@ -1,13 +1,17 @@
 /**
- * Test helper process for the crash test: opens the store in argv[2] and stores, saves and marks
- * articles read in a loop (and moves some to another day by updating them), printing "ack <kind> <id>" after each write's promise resolved. The test kills it with
- * SIGKILL at random moments and checks every acknowledged write survived.
+ * Test helper process for the crash test: opens the store in argv[2] and, in mode 'store'
+ * (argv[4], default), stores, saves and marks articles read in a loop (and moves some to another
+ * day by updating them); in mode 'save' it saves and unsaves stored articles (any round's), with
+ * a store every fourth write. It prints "ack <kind> <id> [value]" after each write's promise
+ * resolved ("begin saved <id> <value>" before a save). The harness kills it with SIGKILL at
+ * random moments and checks every acknowledged write survived.
  */
 import { dedupeKeys } from './ids';
 import { NewsStore } from './store';
 
 const dataDir = process.argv[2]!;
 const prefix = process.argv[3] ?? 'run';
+const mode = process.argv[4] ?? 'store';
 const store = await NewsStore.open(dataDir);
 process.stdout.write('ready\n');
 const store_ = async (i: number, day: number) => {
@@ -35,6 +39,21 @@ const store_ = async (i: number, day: number) => {
     language: 'en',
   });
 };
+if (mode === 'save') {
+  for (let i = 0; ; i++) {
+    const ids = store.articleIds();
+    if (i % 4 === 0 || ids.length === 0) {
+      const { id } = await store_(i, i % 7);
+      process.stdout.write(`ack article ${id}\n`);
+      continue;
+    }
+    const id = ids[Math.floor(Math.random() * ids.length)]!;
+    const saved = !store.getSummary(id)!.saved;
+    process.stdout.write(`begin saved ${id} ${saved}\n`);
+    await store.setSaved(id, saved);
+    process.stdout.write(`ack saved ${id} ${saved}\n`);
+  }
+}
 for (let i = 0; ; i++) {
   const { id } = await store_(i, i % 5);
   process.stdout.write(`ack article ${id}\n`);
@@ -45,7 +64,7 @@ for (let i = 0; ; i++) {
   }
   if (i % 3 === 0) {
     await store.setSaved(id, true);
-    process.stdout.write(`ack saved ${id}\n`);
+    process.stdout.write(`ack saved ${id} true\n`);
   }
   if (i % 4 === 1) {
     await store.setRead(id, true);

@@ -14,6 +14,7 @@
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { CHECKSUM_KEY, seal, verify } from './checksum';
 
 /** The subset of node:fs/promises the adapter uses (injectable for fault tests). */
 export interface DurableFs {
@@ -45,6 +46,11 @@ export interface DurableFileOptions {
   indent?: number;
   /** Used in tests to name set-aside files deterministically. */
   now?: () => Date;
+  /** Write a checksum into the file (checksum.ts); read files are checked either way. */
+  checksum?: boolean;
+  /** What happens to a damaged file with no usable backup, for the note (default: "the store
+   * started empty"). */
+  lostOutcome?: string;
 }
 
 let tempCounter = 0;
@@ -96,9 +102,25 @@ export class DurableJsonFile<T> implements Adapter<T> {
       file: this.file,
       outcome: 'set-aside',
       setAsidePath,
-      message: `${path.basename(this.file)} was damaged (${main.problem}) and no usable backup exists; it was kept as ${path.basename(setAsidePath)} and the store started empty.`,
+      message: `${path.basename(this.file)} was damaged (${main.problem}) and no usable backup exists; it was kept as ${path.basename(setAsidePath)} and ${this.options.lostOutcome ?? 'the store started empty'}.`,
     });
     return null;
+  }
+
+  /** Whether the file is sound, without restoring anything: a checksummed file is checked
+   * without parsing it; an older one is parsed. */
+  async check(): Promise<'ok' | 'missing' | 'damaged'> {
+    let bytes: Buffer;
+    try {
+      bytes = await this.fs.readFile(this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+      throw error;
+    }
+    const check = verify(bytes);
+    if (!check.ok) return 'damaged';
+    if (check.sealed) return 'ok';
+    return (await this.tryRead(this.file)).kind === 'ok' ? 'ok' : 'damaged';
   }
 
   async write(data: T): Promise<void> {
@@ -117,7 +139,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const temp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${++tempCounter}.tmp`);
     const handle = await this.fs.open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(this.options.checksum ? seal(text) : text);
       await handle.sync();
     } catch (error) {
       await handle.close().catch(() => undefined);
@@ -166,13 +188,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     if (bytes.length === 0) return { kind: 'damaged', problem: 'empty file' };
     if (bytes.every((b) => b === 0)) return { kind: 'damaged', problem: 'file full of NUL bytes' };
+    const check = verify(bytes);
+    if (!check.ok) return { kind: 'damaged', problem: check.problem };
     let value: unknown;
     try {
       value = JSON.parse(bytes.toString('utf8'));
-    } catch (error) {
-      return { kind: 'damaged', problem: `not valid JSON: ${(error as Error).message}` };
+    } catch {
+      // Not the parser's message: it quotes the damaged bytes.
+      return { kind: 'damaged', problem: 'not valid JSON: cut short or overwritten' };
     }
     if (typeof value !== 'object' || value === null) return { kind: 'damaged', problem: 'not a JSON object' };
+    delete (value as Record<string, unknown>)[CHECKSUM_KEY];
     const problem = this.options.validate?.(value) ?? null;
     if (problem) return { kind: 'damaged', problem };
     return { kind: 'ok', value: value as T };

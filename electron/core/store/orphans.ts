@@ -1,47 +1,38 @@
 /**
- * Files nobody references any more, and disk use. Orphaned bodies (articles/<id>.json and .bak of
- * an article no summary names) and photos (photos/<file> no summary lists) older than a grace
- * period are deleted; the grace period protects files written just before the summary that will
- * name them (a sync downloads photos and writes the body before the index).
+ * Photos nobody shows any more, and disk use. Orphaned photos (photos/<file> no summary lists, and
+ * no body without a summary shows) older than a grace period are deleted; the grace period
+ * protects files written just before the summary that will name them (a sync downloads photos and
+ * writes the body before the index). Bodies are never collected here: a body no summary names is
+ * taken back on open (recovery.ts), since a missing summary means "rebuild", never "garbage".
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { StorageInfo } from './retention';
 
 export interface OrphanScan {
-  articlesDir: string;
   photosDir: string;
-  isArticle: (id: string) => boolean;
   photoInUse: (file: string) => boolean;
   /** Only files last modified before this time (ms since epoch) are removed. */
   modifiedBefore: number;
 }
 
-export async function collectOrphans(scan: OrphanScan): Promise<{ bodiesRemoved: number; photosRemoved: number; bytesFreed: number }> {
-  let bodiesRemoved = 0;
+export async function collectOrphans(scan: OrphanScan): Promise<{ photosRemoved: number; bytesFreed: number }> {
   let photosRemoved = 0;
   let bytesFreed = 0;
-  const removeIfOld = async (file: string): Promise<boolean> => {
-    try {
-      const stat = await fs.stat(file);
-      if (!stat.isFile() || stat.mtimeMs >= scan.modifiedBefore) return false;
-      await fs.rm(file, { force: true });
-      bytesFreed += stat.size;
-      return true;
-    } catch {
-      return false; // gone meanwhile
-    }
-  };
-  for (const name of await fs.readdir(scan.articlesDir)) {
-    const match = /^([A-Za-z0-9_-]{1,100})\.json(\.bak)?$/.exec(name);
-    if (!match || scan.isArticle(match[1]!)) continue;
-    if ((await removeIfOld(path.join(scan.articlesDir, name))) && !match[2]) bodiesRemoved++;
-  }
   for (const name of await fs.readdir(scan.photosDir)) {
     if (name.startsWith('.') || scan.photoInUse(name)) continue;
-    if (await removeIfOld(path.join(scan.photosDir, name))) photosRemoved++;
+    const file = path.join(scan.photosDir, name);
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile() || stat.mtimeMs >= scan.modifiedBefore) continue;
+      await fs.rm(file, { force: true });
+      bytesFreed += stat.size;
+      photosRemoved++;
+    } catch {
+      // gone meanwhile
+    }
   }
-  return { bodiesRemoved, photosRemoved, bytesFreed };
+  return { photosRemoved, bytesFreed };
 }
 
 async function folderBytes(dir: string): Promise<{ bytes: number; files: number }> {

@@ -73,7 +73,8 @@ export function checkSettingsPatch(patch: Partial<StoreSettings>): string | null
 export interface PruneResult {
   /** Articles retention removed (their bodies go with them). */
   articlesRemoved: number;
-  /** Orphaned files collected afterwards (bodies without a summary, photos nobody shows). */
+  /** Body files removed with those articles, and orphaned photos collected afterwards (photos
+   * nobody shows; bodies without a summary are taken back on open, never collected). */
   bodiesRemoved: number;
   photosRemoved: number;
   bytesFreed: number;

@@ -97,6 +97,9 @@ export interface IndexDoc {
   firstRunSeededAt: string | null;
   /** Offline queue (absent in index files written before it existed). */
   queue?: QueuedLink[];
+  /** The days summaries/ holds a partition for (absent before checksums): a listed day whose file
+   * is gone was lost, an unlisted one was never written (recovery.ts). */
+  days?: string[];
 }
 
 /** index.json as schema 1 wrote it (summaries inside, no `photos` per summary). */
@@ -116,6 +119,20 @@ export interface BodyDoc {
   related: RelatedLink[];
   siteName: string;
   language: string;
+  /** A copy of the article's summary as of the last write of this body (bodies written since
+   * checksums; absent in older ones). It rebuilds the summary when its day file is lost
+   * (recovery.ts); the saved flag is kept current here (setSaved rewrites the body), the read flag
+   * and a moved section path are as of the body's last write. */
+  summary?: StoredSummary;
+}
+
+/** What a summaries partition keeps of each source it names, so a lost index.json can be rebuilt
+ * (recovery.ts): everything but the sync state. */
+export type SourceCopy = Pick<StoredSource, 'id' | 'url' | 'title' | 'siteUrl' | 'addedAt' | 'feedUrl' | 'section'>;
+
+export function sourceCopyOf(source: StoredSource): SourceCopy {
+  const { id, url, title, siteUrl, addedAt, feedUrl, section } = source;
+  return { id, url, title, siteUrl, addedAt, feedUrl, section: section ?? null };
 }
 
 export function emptyIndex(): IndexDoc {

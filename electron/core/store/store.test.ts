@@ -110,7 +110,7 @@ describe('NewsStore', () => {
     await store.updateSource(source.id, { title: 'Renamed' }); // a second index.json write
     const { id } = await store.upsertArticle(input({}));
     await store.setSaved(id, true);
-    await store.upsertArticle(input({ link: 'https://news.example/two' })); // one more partition write
+    const two = await store.upsertArticle(input({ link: 'https://news.example/two' })); // one more partition write
     await store.close();
     await fs.writeFile(path.join(dir, 'index.json'), Buffer.alloc(2048));
     await fs.writeFile(path.join(dir, 'summaries', '2024-02-16.json'), '{"partition": "2024-02-16", "arti');
@@ -118,7 +118,10 @@ describe('NewsStore', () => {
     expect(reopened.recoveryNotes.map((n) => [path.basename(n.file), n.outcome])).toEqual([
       ['index.json', 'restored'],
       ['2024-02-16.json', 'restored'],
+      ['summaries', 'restored'], // the .bak is one write older: "two" comes back from its body file
     ]);
+    expect(reopened.recoveryNotes[2]!.message).toMatch(/1 article \("[^"]+"\) were recovered from their own files/);
+    expect(reopened.getSummary(two.id)).not.toBeNull();
     expect(reopened.getSummary(id)?.saved).toBe(true);
     expect(reopened.getSource(source.id)).not.toBeNull();
     await reopened.close();

@@ -14,6 +14,7 @@ import { articleIdFor, sourceIdFor, urlKey } from './ids';
 import { acquireDataDirLock, type DataDirLock } from './lock';
 import { migrate } from './migrations';
 import { collectOrphans, storageInfo } from './orphans';
+import { adoptionNote, bodyIdsOnDisk, holdsStoreData, photosOfBodies, photosSound, planAdoption, rebuildIndex, type OrphanBody } from './recovery';
 import { articlesOverBudget, MB, photosOf } from './budget';
 import { filteredArticles, queryArticles, savedArticles, sectionsOf, toPublicSummary, toSource } from './queries';
 import { articlesToPrune, checkSettingsPatch, type PruneResult, type StorageInfo } from './retention';
@@ -23,6 +24,7 @@ import {
   checkIndex,
   emptyIndex,
   photoFilesOf,
+  sourceCopyOf,
   type BodyDoc,
   type IndexDoc,
   type QueuedLink,
@@ -30,7 +32,7 @@ import {
   type StoredSource,
   type StoredSummary,
 } from './schema';
-import { SummaryTable } from './summaries';
+import { partitionOf, SummaryTable } from './summaries';
 
 export interface OpenStoreOptions {
   /** Take the data folder's .lock (default true). */
@@ -63,7 +65,14 @@ export class NewsStore {
   /** Files restored or set aside while opening/reading; the host tells the user. */
   readonly recoveryNotes: RecoveryNote[] = [];
   private readonly index: Low<IndexDoc>;
+  private readonly indexFile: DurableJsonFile<IndexDoc>;
   private readonly summaries: SummaryTable;
+  /** index.json was read as it was on disk (no restore, no rebuild). */
+  private indexClean = true;
+  /** Photos shown by bodies that match no summary (kept by the orphan collector). */
+  private keptPhotos = new Set<string>();
+  /** Bodies checked this session (checkBody). */
+  private readonly checkedBodies = new Set<string>();
   private readonly keyIndex = new Map<string, string>();
   private keyIndexBuilt = false;
   private loading: Promise<void> = Promise.resolve();
@@ -87,15 +96,24 @@ export class NewsStore {
     this.articlesDir = path.join(this.dataDir, 'articles');
     this.summariesDir = path.join(this.dataDir, 'summaries');
     this.fsImpl = options.fs;
-    const adapter = new DurableJsonFile<IndexDoc>(path.join(this.dataDir, 'index.json'), {
+    this.indexFile = new DurableJsonFile<IndexDoc>(path.join(this.dataDir, 'index.json'), {
       fs: options.fs,
       validate: checkIndex,
-      onRecovery: (note) => this.recoveryNotes.push(note),
+      onRecovery: (note) => {
+        this.indexClean = false;
+        this.recoveryNotes.push(note);
+      },
+      checksum: true,
+      lostOutcome: 'it is rebuilt from the stored articles',
     });
-    this.index = new Low(adapter, emptyIndex());
+    this.index = new Low(this.indexFile, emptyIndex());
     this.summaries = new SummaryTable(this.summariesDir, {
       fs: options.fs,
       onRecovery: (note) => this.recoveryNotes.push(note),
+      sourceCopy: (id) => {
+        const source = this.getSource(id);
+        return source ? sourceCopyOf(source) : null;
+      },
     });
   }
 
@@ -110,7 +128,11 @@ export class NewsStore {
       await removeStaleTempFiles(store.articlesDir);
       await fs.mkdir(store.summariesDir, { recursive: true });
       await removeStaleTempFiles(store.summariesDir);
-      await store.index.read();
+      const stored = await store.indexFile.read();
+      if (stored) store.index.data = stored;
+      // No index.json over a folder that holds articles: rebuilt from them, never a first run.
+      const indexLost = stored ? null : !store.indexClean ? 'damaged' : (await holdsStoreData(store.dataDir)) ? 'missing' : null;
+      if (!stored) store.indexClean = indexLost === null;
       const version = store.index.data.schemaVersion as number;
       if (version > SCHEMA_VERSION) {
         throw new StoreVersionError(
@@ -126,13 +148,19 @@ export class NewsStore {
       store.index.data = { ...base, ...store.index.data, settings: { ...base.settings, ...store.index.data.settings } };
       const onDisk = await fs.access(path.join(store.dataDir, 'index.json')).then(() => true, () => false);
       store.writtenHead = onDisk ? JSON.stringify(store.index.data) : '';
-      await store.summaries.load({ firstAtLeast: options.progressive });
+      await store.summaries.load({ firstAtLeast: indexLost ? undefined : options.progressive });
+      if (store.summaries.complete) await store.recoverFromBodies({ save: !indexLost });
+      if (indexLost) {
+        await store.rebuildIndexFile(indexLost); // index.json first, then the partitions taken back
+        await store.saveIndex();
+      }
       if (!store.summaries.complete) {
         // Then the dedupe key map (so the first sync does not pay for it), the newest-first order
         // and the sections (so the first front's requests do not), one per turn of the event loop.
         store.allRead = store.summaries.loadRest();
         store.allRead.catch(() => undefined);
         store.loading = store.allRead.then(async () => {
+          await store.recoverFromBodies();
           for (const step of [() => store.buildKeyIndex(), () => store.summaries.sorted(), () => store.listSections()]) {
             await new Promise((resolve) => setImmediate(resolve));
             step();
@@ -147,18 +175,10 @@ export class NewsStore {
     return store;
   }
 
-  /** True when index.json exists on disk (false for a brand-new data folder). */
-  static async hasIndex(dataDir: string): Promise<boolean> {
-    const file = path.join(dataDir, 'index.json');
-    for (const candidate of [file, `${file}.bak`]) {
-      try {
-        await fs.access(candidate);
-        return true;
-      } catch {
-        // try the next
-      }
-    }
-    return false;
+  /** True when the folder holds any store file (index.json, its backup, a day file or a body):
+   * then it is not new, even when index.json is gone (open() rebuilds it). */
+  static holdsData(dataDir: string): Promise<boolean> {
+    return holdsStoreData(dataDir);
   }
 
   /**
@@ -269,6 +289,11 @@ export class NewsStore {
 
   /** Forgets these articles (summaries first, then their bodies); used by removeSource and retention. */
   async deleteArticles(ids: string[]): Promise<void> {
+    await this.removeArticles(ids);
+  }
+
+  /** deleteArticles; resolves to the number of body files removed. */
+  private async removeArticles(ids: string[]): Promise<number> {
     if (!this.summaries.complete) await this.loading;
     for (const articleId of ids) {
       const summary = this.summaries.get(articleId);
@@ -278,12 +303,15 @@ export class NewsStore {
     }
     this.tellArticles({ deleted: ids });
     await this.saveIndex();
-    await this.enqueue(async () => {
+    return this.enqueue(async () => {
+      let removed = 0;
       for (const articleId of ids) {
         if (this.summaries.has(articleId)) continue; // stored again meanwhile
         await fs.rm(`${this.bodyFile(articleId)}.bak`, { force: true });
-        await fs.rm(this.bodyFile(articleId), { force: true });
+        const existed = await fs.rm(this.bodyFile(articleId)).then(() => true, () => false);
+        if (existed) removed++;
       }
+      return removed;
     });
   }
 
@@ -369,7 +397,7 @@ export class NewsStore {
     if (!summary) return null;
     const body = await this.readBody(id);
     return {
-      ...toPublicSummary(summary),
+      ...toPublicSummary(summary), // after readBody: a lost body has made it offline: false
       canonicalUrl: summary.canonicalUrl,
       contentSource: summary.contentSource,
       photo: body?.photo ?? null,
@@ -427,6 +455,7 @@ export class NewsStore {
       related: input.related,
       siteName: input.siteName,
       language: input.language,
+      summary, // rebuilds the summary should its day file be lost (recovery.ts)
     };
     // The body lands before the index points at it.
     await this.writeBody(id, serialize(body), !previous);
@@ -444,7 +473,8 @@ export class NewsStore {
       summary.saved = saved;
       summary.savedAt = saved ? new Date().toISOString() : null;
       this.summaries.touch(id);
-      await this.saveIndex();
+      // The day file and the body's copy of the summary both hold the flag: either one lost, it stays.
+      await Promise.all([this.saveIndex(), this.copySummaryToBody(id)]);
     }
     return toPublicSummary(summary);
   }
@@ -522,15 +552,15 @@ export class NewsStore {
     if (!this.summaries.complete) await this.loading;
     const now = options.now ?? new Date();
     const doomed = articlesToPrune(this.summaries.values(), this.index.data.settings, now);
-    await this.deleteArticles(doomed);
+    let bodiesRemoved = await this.removeArticles(doomed);
+    // Only photos: a body no summary names is taken back on open (recoverFromBodies), never
+    // collected; photos shown by a summary or by a body without one stay.
     const collect = () =>
       this.enqueue(() => {
-        const inUse = new Set<string>();
+        const inUse = new Set<string>(this.keptPhotos);
         for (const s of this.summaries.values()) for (const file of photosOf(s)) inUse.add(file);
         return collectOrphans({
-          articlesDir: this.articlesDir,
           photosDir: this.photosDir,
-          isArticle: (id) => this.summaries.has(id),
           photoInUse: (file) => inUse.has(file),
           modifiedBefore: now.getTime() - (options.graceMs ?? 10 * 60_000),
         });
@@ -539,15 +569,11 @@ export class NewsStore {
     // Then the budget, measured after the age/count rules' files are gone (budget.ts).
     const overBudget = await this.articlesOverBudget();
     if (overBudget.length > 0) {
-      await this.deleteArticles(overBudget);
+      bodiesRemoved += await this.removeArticles(overBudget);
       const more = await collect();
-      files = {
-        bodiesRemoved: files.bodiesRemoved + more.bodiesRemoved,
-        photosRemoved: files.photosRemoved + more.photosRemoved,
-        bytesFreed: files.bytesFreed + more.bytesFreed,
-      };
+      files = { photosRemoved: files.photosRemoved + more.photosRemoved, bytesFreed: files.bytesFreed + more.bytesFreed };
     }
-    return { articlesRemoved: doomed.length + overBudget.length, ...files };
+    return { articlesRemoved: doomed.length + overBudget.length, bodiesRemoved, ...files };
   }
 
   /** The storage budget's share of a prune (budget.ts): measures the folder, then sizes only the
@@ -656,15 +682,167 @@ export class NewsStore {
   }
 
   private bodyAdapter(id: string): DurableJsonFile<BodyDoc> {
+    const title = this.summaries.get(id)?.title;
     return new DurableJsonFile<BodyDoc>(this.bodyFile(id), {
       fs: this.fsImpl,
       validate: checkBody,
       onRecovery: (note) => this.recoveryNotes.push(note),
+      checksum: true,
+      lostOutcome: title === undefined ? 'it could not be recovered' : `the text of "${title}" is fetched again at the next sync`,
     });
   }
 
+  /** A body as stored, restored from its .bak when damaged or missing; null when neither is
+   * usable, and then its article is marked for fetching again (markForRefetch). */
   private async readBody(id: string): Promise<BodyDoc | null> {
-    return this.bodyAdapter(id).read();
+    const notes = this.recoveryNotes.length;
+    const body = await this.bodyAdapter(id).read();
+    this.checkedBodies.add(id);
+    if (!body) await this.markForRefetch(id, this.recoveryNotes.length > notes);
+    return body;
+  }
+
+  /**
+   * True when the article's body file is sound (or was restored from its .bak); false when it is
+   * lost, and then the article is fetched again by the sync (which calls this for each feed item
+   * it would otherwise skip as unchanged). Each body is checked once per session: a checksum over
+   * the file, parsed only when it is damaged or older than checksums.
+   */
+  async checkBody(id: string): Promise<boolean> {
+    if (this.checkedBodies.has(id)) return this.summaries.get(id)?.offline ?? false;
+    if (!this.summaries.complete) await this.loading;
+    const sound = (await this.bodyAdapter(id).check()) === 'ok' || (await this.readBody(id)) !== null;
+    this.checkedBodies.add(id);
+    if (!sound) return false;
+    const summary = this.summaries.get(id);
+    if (summary && !(await photosSound(this.photosDir, photosOf(summary), summary.saved))) {
+      await this.markForRefetch(id, false, 'a photo of it was missing or damaged');
+      return false;
+    }
+    return true;
+  }
+
+  /** checkBody for every saved article (the sync calls it before the feeds, once per session:
+   * a saved article must be whole even when its feed no longer lists it or answers 304).
+   * Resolves to the number found lost (each marked for fetching again). */
+  async checkSavedBodies(): Promise<number> {
+    if (!this.summaries.complete) await this.loading;
+    let lost = 0;
+    for (const summary of this.summaries.values()) {
+      if (summary.saved && summary.offline && !(await this.checkBody(summary.id))) lost++;
+    }
+    return lost;
+  }
+
+  /** A body neither file nor backup can give back: the article stays (saved flag and all) as
+   * incomplete, so the next sync fetches it again; a saved one is queued as well, so it is fetched
+   * even when its feed no longer lists it. The user is told once. */
+  private async markForRefetch(id: string, told: boolean, what = 'its stored text was missing'): Promise<void> {
+    const summary = this.summaries.get(id);
+    if (!summary || !summary.offline) return;
+    summary.offline = false;
+    summary.feedFingerprint = null;
+    this.summaries.touch(id);
+    // Its feed is fetched in full next time (not answered 304), so the item comes through again.
+    const source = this.getSource(summary.sourceId);
+    if (source) Object.assign(source, { etag: null, lastModified: null });
+    if (!told) {
+      this.recoveryNotes.push({
+        file: this.bodyFile(id),
+        outcome: 'set-aside',
+        setAsidePath: null,
+        message: `"${summary.title}": ${what}; it is fetched again at the next sync.`,
+      });
+    }
+    if (summary.saved && summary.url) await this.queueLink(summary.url, summary.title);
+    else await this.saveIndex();
+  }
+
+  /** Rewrites a body with the current copy of its summary (after the saved flag changed). */
+  private async copySummaryToBody(id: string): Promise<void> {
+    const notes = this.recoveryNotes.length;
+    const lost = await this.enqueue(async () => {
+      const summary = this.summaries.get(id);
+      if (!summary) return false;
+      const adapter = this.bodyAdapter(id);
+      const body = await adapter.read();
+      if (!body) return true;
+      await adapter.writeText(serialize({ ...body, summary }));
+      return false;
+    });
+    if (lost) await this.markForRefetch(id, this.recoveryNotes.length > notes);
+  }
+
+  /** Bodies no summary names (after every summary was read): a lost or damaged day file's
+   * articles, or a write a crash cut short. Taken back from the summary copy each body carries
+   * (recovery.ts); never deleted for it, except a removal the crash cut short. */
+  private async recoverFromBodies(options: { save?: boolean } = {}): Promise<void> {
+    // A day file restored from its .bak is one write older than the one lost: the saved flag
+    // (kept current in each body's copy) and a newer copy of the summary come from the bodies.
+    for (const summary of this.summaries.allClean ? [] : this.summaries.values()) {
+      if (this.summaries.loadedCleanly(partitionOf(summary))) continue;
+      const copy = (await this.bodyAdapter(summary.id).read().catch(() => null))?.summary;
+      if (!copy || copy.id !== summary.id) continue;
+      if (copy.fetchedAt > summary.fetchedAt) this.summaries.set({ ...copy });
+      else if (copy.saved !== summary.saved) {
+        summary.saved = copy.saved;
+        summary.savedAt = copy.savedAt;
+        this.summaries.touch(summary.id);
+      }
+    }
+    // Listing articles/ (~0.3 s at 50k) only when a file was damaged or lost: a day file listed in
+    // index.json that is gone, one restored or set aside, or index.json itself. A crash's leftover
+    // body (an unacknowledged store) stays on disk until then.
+    const days = this.index.data.days ?? [];
+    const suspect = !this.indexClean || !this.summaries.allClean || days.some((day) => !this.summaries.foundOnDisk(day));
+    const orphans: OrphanBody[] = [];
+    for (const id of suspect ? await bodyIdsOnDisk(this.articlesDir) : []) {
+      if (this.summaries.has(id)) continue;
+      const body = await this.bodyAdapter(id).read().catch(() => null);
+      if (body) orphans.push({ id, body });
+    }
+    if (orphans.length === 0) {
+      if (this.summaries.hasChanges && options.save !== false) await this.saveIndex();
+      return;
+    }
+    const plan = planAdoption(orphans, {
+      // Read as written, or never written (not in the folder, not listed by a sound index.json).
+      cleanPartition: (name) =>
+        this.summaries.loadedCleanly(name) || (!this.summaries.foundOnDisk(name) && !(this.index.data.days ?? []).includes(name)),
+      indexClean: this.indexClean,
+      hasSource: (sourceId) => this.getSource(sourceId) !== null,
+      partitionOf,
+    });
+    for (const { summary } of plan.adopt) {
+      this.summaries.set(summary);
+      this.registerKeys(summary.id, summary.keys);
+    }
+    for (const { summary } of plan.adopt) {
+      this.tellArticles({ upserted: { id: summary.id, bodyText: orphans.find((o) => o.id === summary.id)!.body.bodyText ?? '' } });
+    }
+    this.keptPhotos = photosOfBodies(plan.unmatched);
+    const note = adoptionNote(plan.adopt.filter((a) => a.told).map((a) => a.summary));
+    if (note) this.recoveryNotes.push({ file: this.summariesDir, outcome: 'restored', setAsidePath: null, message: note });
+    if (this.summaries.hasChanges && options.save !== false) await this.saveIndex();
+    if (plan.leftovers.length > 0) {
+      await this.enqueue(async () => {
+        for (const id of plan.leftovers) {
+          if (this.summaries.has(id)) continue;
+          await fs.rm(`${this.bodyFile(id)}.bak`, { force: true });
+          await fs.rm(this.bodyFile(id), { force: true });
+        }
+      });
+    }
+  }
+
+  /** index.json and its .bak gone or unusable over a folder that holds articles: rebuilt from the
+   * summaries (recovery.ts), written at once, and the user told. */
+  private async rebuildIndexFile(why: 'missing' | 'damaged'): Promise<void> {
+    const { index, note } = rebuildIndex(this.summaries.values(), this.summaries.sourceCopies, why);
+    this.index.data = index;
+    await this.index.write();
+    this.writtenHead = JSON.stringify(index);
+    this.recoveryNotes.push({ file: this.indexFile.file, outcome: 'restored', setAsidePath: null, message: note });
   }
 
   /** Queues a body write. Bodies queued while a batch waits are written together (in parallel),
@@ -702,6 +880,8 @@ export class NewsStore {
     const pending = this.enqueue(async () => {
       this.pendingIndexSave = null;
       await this.summaries.save();
+      const days = this.summaries.dayNames();
+      if (days.join() !== (this.index.data.days ?? []).join()) this.index.data.days = days;
       const head = JSON.stringify(this.index.data);
       if (head !== this.writtenHead) {
         await this.index.write();

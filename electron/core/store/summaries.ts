@@ -8,13 +8,16 @@ import { readFileSync } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { verify } from './checksum';
 import { DurableJsonFile, syncDirectory, type DurableFs, type RecoveryNote } from './durable-file';
-import { SCHEMA_VERSION, type StoredSummary } from './schema';
+import { SCHEMA_VERSION, type SourceCopy, type StoredSummary } from './schema';
 
 export interface PartitionDoc {
   schemaVersion: number;
   partition: string;
   articles: Record<string, StoredSummary>;
+  /** The sources its articles belong to (absent in older files), to rebuild a lost index.json. */
+  sources?: Record<string, SourceCopy>;
 }
 
 const PARTITION_NAME = /^(\d{4}-\d{2}-\d{2}|undated)\.json$/;
@@ -59,11 +62,25 @@ export class SummaryTable {
   private unloaded: string[] = [];
   private readonly fsImpl: DurableFs | undefined;
   private readonly onRecovery: (note: RecoveryNote) => void;
+  private readonly sourceCopy: (id: string) => SourceCopy | null;
+  private notesSeen = 0;
+  /** Partitions read as they were on disk: present, sound, no backup needed. */
+  private readonly clean = new Set<string>();
+  private readonly onDisk = new Set<string>();
+  /** Source copies found in the partitions read so far (the newest day's copy of each). */
+  readonly sourceCopies = new Map<string, SourceCopy>();
 
-  constructor(dir: string, options: { fs?: DurableFs; onRecovery: (note: RecoveryNote) => void }) {
+  constructor(
+    dir: string,
+    options: { fs?: DurableFs; onRecovery: (note: RecoveryNote) => void; sourceCopy?: (id: string) => SourceCopy | null },
+  ) {
     this.dir = dir;
     this.fsImpl = options.fs;
-    this.onRecovery = options.onRecovery;
+    this.onRecovery = (note) => {
+      this.notesSeen++;
+      options.onRecovery(note);
+    };
+    this.sourceCopy = options.sourceCopy ?? (() => null);
   }
 
   /** Reads the partition files, newest day first. With `firstAtLeast`, stops once that many
@@ -79,6 +96,7 @@ export class SummaryTable {
     }
     // 'undated' sorts after the digits, so it comes first; it is small and usually absent.
     this.unloaded = [...names].sort().reverse();
+    for (const name of names) this.onDisk.add(name);
     await this.readSome(options.firstAtLeast ?? Infinity);
   }
 
@@ -102,7 +120,14 @@ export class SummaryTable {
     try {
       while (next < this.unloaded.length && this.byId.size < until) {
         const name = this.unloaded[next]!;
-        this.merge(this.readFast(name) ?? (await this.adapter(name).read()));
+        let doc = this.readFast(name);
+        if (doc) this.clean.add(name);
+        else {
+          const seen = this.notesSeen;
+          doc = await this.adapter(name).read();
+          if (doc && this.notesSeen === seen) this.clean.add(name);
+        }
+        this.merge(doc);
         next++;
         if (sliced && performance.now() >= sliceEnd) {
           await new Promise((resolve) => setImmediate(resolve));
@@ -121,7 +146,9 @@ export class SummaryTable {
   private readFast(name: string): PartitionDoc | null {
     if (this.fsImpl) return null;
     try {
-      const doc = JSON.parse(readFileSync(this.fileOf(name), 'utf8')) as unknown;
+      const bytes = readFileSync(this.fileOf(name));
+      if (!verify(bytes).ok) return null;
+      const doc = JSON.parse(bytes.toString('utf8')) as unknown;
       if (typeof doc !== 'object' || doc === null || checkPartition(doc) !== null) return null;
       return doc as PartitionDoc;
     } catch {
@@ -132,12 +159,35 @@ export class SummaryTable {
   /** Adds a partition's summaries; a summary already known keeps the most recently fetched copy. */
   private merge(doc: PartitionDoc | null): void {
     if (!doc) return;
+    for (const id in doc.sources ?? {}) {
+      if (!this.sourceCopies.has(id)) this.sourceCopies.set(id, doc.sources![id]!);
+    }
     for (const id in doc.articles) {
       const summary = doc.articles[id]!;
       const known = this.byId.get(summary.id);
       if (known && known.fetchedAt >= summary.fetchedAt) continue;
       this.put(summary, false);
     }
+  }
+
+  /** True when this day's partition was read as it was on disk (no restore, no set-aside). */
+  loadedCleanly(name: string): boolean {
+    return this.clean.has(name);
+  }
+
+  /** True when every partition read so far was read as it was on disk. */
+  get allClean(): boolean {
+    return this.clean.size === this.onDisk.size;
+  }
+
+  /** True when the partition (or its .bak) was in the folder when it was opened. */
+  foundOnDisk(name: string): boolean {
+    return this.onDisk.has(name);
+  }
+
+  /** The days that hold summaries, sorted (index.json lists them, so a lost day file is known). */
+  dayNames(): string[] {
+    return [...this.partitions].filter(([, ids]) => ids.size > 0).map(([name]) => name).sort();
   }
 
   get size(): number {
@@ -237,8 +287,16 @@ export class SummaryTable {
       return;
     }
     const articles: Record<string, StoredSummary> = {};
-    for (const id of ids) articles[id] = this.byId.get(id)!;
-    const doc: PartitionDoc = { schemaVersion: SCHEMA_VERSION, partition: name, articles };
+    const sources: Record<string, SourceCopy> = Object.create(null) as Record<string, SourceCopy>;
+    for (const id of ids) {
+      const summary = this.byId.get(id)!;
+      articles[id] = summary;
+      if (!sources[summary.sourceId]) {
+        const copy = this.sourceCopy(summary.sourceId);
+        if (copy) sources[summary.sourceId] = copy;
+      }
+    }
+    const doc: PartitionDoc = { schemaVersion: SCHEMA_VERSION, partition: name, articles, sources };
     await this.adapter(name).writeText(JSON.stringify(doc), { syncDir: false });
   }
 
@@ -271,6 +329,8 @@ export class SummaryTable {
       fs: this.fsImpl,
       validate: checkPartition,
       onRecovery: this.onRecovery,
+      checksum: true,
+      lostOutcome: 'its articles are rebuilt from their body files',
     });
   }
 }

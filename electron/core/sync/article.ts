@@ -13,7 +13,7 @@ import { extractFeedContent } from '../extract/article';
 import { splitCaptionCredit } from '../extract/credit';
 import { sectionPathFromCategories } from '../feeds/parse';
 import { fetchWithRetry, type RetryPolicy } from '../fetch/retry';
-import { cachePhoto } from '../images/cache';
+import { ArticlePhotoBudget, downloadPhoto, inspectPhoto, storePhotoBytes } from '../images/cache';
 import { localizeImages } from '../images/localize';
 import { shortHash, urlKey } from '../store/ids';
 import type { NewsStore } from '../store/store';
@@ -127,7 +127,10 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
   const keys = itemKeys(source.id, item, opts.linkShared);
   const existingId = ctx.store.findArticleId(keys);
   const existing = existingId ? ctx.store.getSummary(existingId) : null;
-  if (existing && isComplete(ctx.store, existing, item)) return { status: 'unchanged', warnings };
+  // Unchanged, unless its stored body turns out lost (then it is fetched again: checkBody).
+  if (existing && isComplete(ctx.store, existing, item) && (await ctx.store.checkBody(existing.id))) {
+    return { status: 'unchanged', warnings };
+  }
 
   // The page.
   // A page that could not be fetched leaves the article incomplete (retried next sync); a page
@@ -182,14 +185,26 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
   // off none is fetched: the photo metadata is kept (file null), the body's images keep no src,
   // and the article is complete (offline) once its text is stored.
   const downloadPhotos = ctx.store.getSettings().downloadPhotos !== false;
+  // At most 200 photos and 50 MB of them per article (ArticlePhotoBudget); those left out keep no
+  // src (as if not downloaded) and do not make the article incomplete.
   const files = new Map<string, string | null>();
   const sizes = new Map<string, { width: number; height: number }>();
+  const budget = new ArticlePhotoBudget();
+  const asked = new Set<string>();
   const fetchPhoto = async (url: string) => {
-    if (files.has(url) || !downloadPhotos) return;
+    if (asked.has(url) || !downloadPhotos) return;
+    asked.add(url);
+    if (!budget.admit()) return;
     files.set(url, null);
     try {
       assertFetchAllowed(url, ctx.trustedHosts);
-      const cached = await ctx.limiter.run(url, () => cachePhoto(url, ctx.store.photosDir, { ...ctx.fetchOptions, signal: ctx.signal }), { skipIfSlow: true });
+      const bytes = await ctx.limiter.run(url, () => downloadPhoto(url, { ...ctx.fetchOptions, signal: ctx.signal }), { skipIfSlow: true });
+      inspectPhoto(bytes); // a refused photo never takes the article's budget
+      if (!budget.fits(bytes.length)) {
+        files.delete(url);
+        return;
+      }
+      const cached = await storePhotoBytes(bytes, ctx.store.photosDir);
       files.set(url, cached.file);
       sizes.set(url, { width: cached.width, height: cached.height });
     } catch (error) {
@@ -200,6 +215,8 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
   const leadCandidate = page?.leadPhoto ?? item.photos[0] ?? null;
   const bodyImageUrls = [...body.inlinePhotos.map((p) => p.url), ...imgSources(body.bodyHtml)];
   await Promise.all([leadCandidate?.url, ...bodyImageUrls].filter((u): u is string => !!u).map(fetchPhoto));
+  const left = budget.warning();
+  if (left) warnings.push(`"${page?.title || item.title}": ${left}`);
   const photo = leadCandidate ? toPhoto(leadCandidate, files, sizes) : null;
   const bodyHtml = localizeImages(body.bodyHtml, files);
   const bodyText = body.bodyText.trim();

@@ -94,6 +94,8 @@ export async function syncSources(options: SyncOptions): Promise<SyncRunResult> 
   const onProgress = options.onProgress ?? (() => undefined);
   const failed: StoredSource[] = [];
   let attempted = 0;
+  // A saved article whose body or photo was lost is fetched again by this run (store.checkBody).
+  if (!options.sourceIds) await store.checkSavedBodies().catch(() => 0);
   const results = await Promise.all(
     sources.map(async (source) => {
       if (options.honourBackoff && isBackedOff(source, now())) return skipSource(source, now(), onProgress);
