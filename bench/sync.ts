@@ -11,10 +11,13 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import type { SideFigures, SideName } from './sync-side';
+import { buildWorkerBundle } from './worker-bundle';
 
 export type { SideFigures } from './sync-side';
 
 export interface SyncBenchResult {
+  /** The worker file our extraction workers ran (null: the TypeScript source through tsx). */
+  workerFile: string | null;
   ours: SideFigures;
   plain: SideFigures | null;
   naive: SideFigures | null;
@@ -43,10 +46,10 @@ async function startBenchSite(items: number): Promise<Site> {
 }
 
 /** Runs one side in a fresh process and returns its figures. */
-function runSideProcess(side: SideName, origin: string, feeds: number, concurrency: number): Promise<SideFigures> {
+function runSideProcess(side: SideName, origin: string, feeds: number, concurrency: number, env: NodeJS.ProcessEnv = {}): Promise<SideFigures> {
   const child = fork(new URL('./sync-side.ts', import.meta.url), [origin, String(feeds), String(concurrency)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_SYNC_SIDE: side },
+    env: { ...process.env, ...env, BENCH_SYNC_SIDE: side },
   });
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -66,12 +69,14 @@ function runSideProcess(side: SideName, origin: string, feeds: number, concurren
  * (it is slow; 0 skips it), rates compared. Sides run one after another: ours, plain, naive.
  */
 export async function runSyncBench(feeds = 100, items = 30, naiveFeeds = 10, concurrency = 8, plainFeeds = feeds): Promise<SyncBenchResult> {
+  // Our workers run the bundle the app ships (bench/worker-bundle.ts) unless BENCH_WORKER=source.
+  const workerFile = process.env.BENCH_WORKER === 'source' ? null : await buildWorkerBundle();
   const site = await startBenchSite(items);
   try {
-    const ours = await runSideProcess('ours', site.origin, feeds, concurrency);
+    const ours = await runSideProcess('ours', site.origin, feeds, concurrency, workerFile ? { NEWS_EXTRACT_WORKER_FILE: workerFile } : {});
     const plain = plainFeeds > 0 ? await runSideProcess('plain', site.origin, plainFeeds, concurrency) : null;
     const naive = naiveFeeds > 0 ? await runSideProcess('naive', site.origin, naiveFeeds, concurrency) : null;
-    return { ours, plain, naive, siteCpuMs: await site.cpuMs() };
+    return { workerFile, ours, plain, naive, siteCpuMs: await site.cpuMs() };
   } finally {
     site.child.disconnect();
   }

@@ -334,7 +334,14 @@ export function sharedExtractPool(): ExtractPool {
     // Test files run in parallel processes already: one worker each keeps the suite's CPU down.
     const size = env !== undefined && env !== '' && Number.isFinite(Number(env)) ? Number(env) : process.env.VITEST ? 1 : undefined;
     const heap = Number(process.env.NEWS_EXTRACT_HEAP_MB || SHARED_HEAP_MB);
-    shared = new ExtractPool({ size, resourceLimits: heap > 0 ? { maxOldGenerationSizeMb: heap } : undefined });
+    // NEWS_EXTRACT_WORKER_FILE: a built worker bundle to load instead (the sync bench runs the
+    // bundle the app ships rather than the TypeScript source through tsx).
+    const file = process.env.NEWS_EXTRACT_WORKER_FILE;
+    shared = new ExtractPool({
+      size,
+      workerUrl: file ? pathToFileURL(file) : undefined,
+      resourceLimits: heap > 0 ? { maxOldGenerationSizeMb: heap } : undefined,
+    });
   }
   return shared;
 }
