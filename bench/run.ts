@@ -43,7 +43,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
     const naiveFeeds = Number(process.env.BENCH_NAIVE_FEEDS ?? Math.max(1, Math.round(feeds / 10)));
     const plainFeeds = Number(process.env.BENCH_PLAIN_FEEDS ?? feeds);
     const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
-    const { workerFile, ours, plain, naive, siteCpuMs } = await runSyncBench(feeds, items, naiveFeeds, concurrency, plainFeeds);
+    const { built, ours, plain, naive, siteCpuMs } = await runSyncBench(feeds, items, naiveFeeds, concurrency, plainFeeds);
     const rate = (f: SideFigures) => f.offline / (f.wallMs / 1000);
     const mb = (bytes: number | null) => (bytes === null ? '-' : `${(bytes / 2 ** 20).toFixed(1)} MB`);
     const side = (name: string, f: SideFigures | null, note: string): Record<string, unknown> =>
@@ -60,8 +60,8 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
           };
     const ratio = (other: SideFigures | null, target: string) => (other ? `${(rate(ours) / rate(other)).toFixed(2)}x (${target})` : '-');
     return {
-      site: `${feeds} feeds x ${items} items, ~100 KB pages, 2 photos each; each side in its own process`,
-      'ours: extraction': `${ours.extraction} (${workerFile ? 'the built worker bundle, as the app' : 'TypeScript source through tsx'}), ${concurrency} requests at a time; starting the workers (before the clock) ${ours.poolStartCpuMs?.toFixed(0)} ms CPU`,
+      site: `${feeds} feeds x ${items} items, ~100 KB pages, 2 photos each; each side in its own process (${built ? 'built JavaScript, plain node' : 'TypeScript through tsx'})`,
+      'ours: extraction': `${ours.extraction} (${built ? 'built bundles, as the app' : 'TypeScript source through tsx'}), ${concurrency} requests at a time; starting the workers (before the clock) ${ours.poolStartCpuMs?.toFixed(0)} ms CPU`,
       ...side('ours', ours, ''),
       ...side('plain', plain, ' (feedsmith + Readability/linkedom, 8 pages in flight, lead photo only, one JSON file)'),
       ...side('naive', naive, ` (rss-parser + jsdom, one request at a time; first ${naiveFeeds} feeds)`),

@@ -11,18 +11,20 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import type { SideFigures, SideName } from './sync-side';
-import { buildWorkerBundle } from './worker-bundle';
+import { buildBenchCode } from './worker-bundle';
 
 export type { SideFigures } from './sync-side';
 
 export interface SyncBenchResult {
-  /** The worker file our extraction workers ran (null: the TypeScript source through tsx). */
-  workerFile: string | null;
+  /** True when the sides ran built JavaScript (false: TypeScript through tsx, BENCH_WORKER=source). */
+  built: boolean;
   ours: SideFigures;
   plain: SideFigures | null;
   naive: SideFigures | null;
   siteCpuMs: number;
 }
+
+type Built = { workerFile: string; sideFile: string };
 
 interface Site {
   child: ChildProcess;
@@ -46,11 +48,14 @@ async function startBenchSite(items: number): Promise<Site> {
 }
 
 /** Runs one side in a fresh process and returns its figures. */
-function runSideProcess(side: SideName, origin: string, feeds: number, concurrency: number, env: NodeJS.ProcessEnv = {}): Promise<SideFigures> {
-  const child = fork(new URL('./sync-side.ts', import.meta.url), [origin, String(feeds), String(concurrency)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, ...env, BENCH_SYNC_SIDE: side },
-  });
+function runSideProcess(side: SideName, origin: string, feeds: number, concurrency: number, built: Built | null): Promise<SideFigures> {
+  const args = [origin, String(feeds), String(concurrency)];
+  const stdio: ('ignore' | 'inherit' | 'ipc')[] = ['ignore', 'inherit', 'inherit', 'ipc'];
+  const env = { ...process.env, BENCH_SYNC_SIDE: side, ...(built ? { NEWS_EXTRACT_WORKER_FILE: built.workerFile } : {}) };
+  // Built: plain node, no loader. Source: this process's exec arguments (the tsx loader).
+  const child = built
+    ? fork(built.sideFile, args, { stdio, env, execArgv: [] })
+    : fork(new URL('./sync-side.ts', import.meta.url), args, { stdio, env });
   return new Promise((resolve, reject) => {
     let settled = false;
     child.on('message', (m: { figures?: SideFigures; error?: string }) => {
@@ -69,14 +74,14 @@ function runSideProcess(side: SideName, origin: string, feeds: number, concurren
  * (it is slow; 0 skips it), rates compared. Sides run one after another: ours, plain, naive.
  */
 export async function runSyncBench(feeds = 100, items = 30, naiveFeeds = 10, concurrency = 8, plainFeeds = feeds): Promise<SyncBenchResult> {
-  // Our workers run the bundle the app ships (bench/worker-bundle.ts) unless BENCH_WORKER=source.
-  const workerFile = process.env.BENCH_WORKER === 'source' ? null : await buildWorkerBundle();
+  // Every side runs built JavaScript (bench/worker-bundle.ts) unless BENCH_WORKER=source.
+  const built = process.env.BENCH_WORKER === 'source' ? null : await buildBenchCode();
   const site = await startBenchSite(items);
   try {
-    const ours = await runSideProcess('ours', site.origin, feeds, concurrency, workerFile ? { NEWS_EXTRACT_WORKER_FILE: workerFile } : {});
-    const plain = plainFeeds > 0 ? await runSideProcess('plain', site.origin, plainFeeds, concurrency) : null;
-    const naive = naiveFeeds > 0 ? await runSideProcess('naive', site.origin, naiveFeeds, concurrency) : null;
-    return { workerFile, ours, plain, naive, siteCpuMs: await site.cpuMs() };
+    const ours = await runSideProcess('ours', site.origin, feeds, concurrency, built);
+    const plain = plainFeeds > 0 ? await runSideProcess('plain', site.origin, plainFeeds, concurrency, built) : null;
+    const naive = naiveFeeds > 0 ? await runSideProcess('naive', site.origin, naiveFeeds, concurrency, built) : null;
+    return { built: built !== null, ours, plain, naive, siteCpuMs: await site.cpuMs() };
   } finally {
     site.child.disconnect();
   }
