@@ -72,6 +72,8 @@ export class NewsStore {
   private lock: DataDirLock | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private pendingIndexSave: Promise<void> | null = null;
+  /** How long the last index save took and when it ended (performance.now()), for pacing. */
+  private lastIndexSave = { ms: 0, end: 0 };
   private readonly pendingBodies = new Map<string, { text: string; fresh: boolean }>();
   private pendingBodyBatch: Promise<void> | null = null;
   /** index.json as last read or written, to skip rewriting an unchanged head. */
@@ -611,6 +613,7 @@ export class NewsStore {
 
   /** Resolves once every queued write is on disk. */
   async flush(): Promise<void> {
+    await this.pendingIndexSave?.catch(() => undefined); // a paced save joins the queue later
     await this.queue.catch(() => undefined);
   }
 
@@ -699,19 +702,29 @@ export class NewsStore {
    * before it starts share it (coalesced). */
   private saveIndex(): Promise<void> {
     if (this.pendingIndexSave) return this.pendingIndexSave;
-    const pending = this.enqueue(async () => {
+    // Paced: the next save starts no sooner than the last one took after it ended, so rewriting a
+    // big partition (a sync's day: thousands of summaries) takes at most about half the time and
+    // the commits meanwhile share it, instead of one rewrite per few articles.
+    const wait = Math.max(0, this.lastIndexSave.ms - (performance.now() - this.lastIndexSave.end));
+    const save = async () => {
       this.pendingIndexSave = null;
+      const started = performance.now();
       await this.summaries.save();
       const head = JSON.stringify(this.index.data);
       if (head !== this.writtenHead) {
         await this.index.write();
         this.writtenHead = head;
       }
-    });
+      this.lastIndexSave = { ms: Math.min(performance.now() - started, MAX_INDEX_PACE_MS), end: performance.now() };
+    };
+    const pending = wait >= 1 ? new Promise<void>((resolve) => setTimeout(resolve, wait)).then(() => this.enqueue(save)) : this.enqueue(save);
     this.pendingIndexSave = pending;
     return pending;
   }
 }
+
+/** The longest an index save is held back (pacing, see saveIndex). */
+const MAX_INDEX_PACE_MS = 1000;
 
 /** Temp files left by a crashed writer (we hold the lock, so none is in progress). */
 async function removeStaleTempFiles(dir: string): Promise<void> {
