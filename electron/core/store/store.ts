@@ -74,7 +74,7 @@ export class NewsStore {
   private pendingIndexSave: Promise<void> | null = null;
   /** How long the last index save took and when it ended (performance.now()), for pacing. */
   private lastIndexSave = { ms: 0, end: 0 };
-  private readonly pendingBodies = new Map<string, { text: string; fresh: boolean }>();
+  private readonly pendingBodies = new Map<string, { bytes: Buffer; fresh: boolean }>();
   private pendingBodyBatch: Promise<void> | null = null;
   /** index.json as last read or written, to skip rewriting an unchanged head. */
   private writtenHead = '';
@@ -430,8 +430,10 @@ export class NewsStore {
       siteName: input.siteName,
       language: input.language,
     };
-    // The body lands before the index points at it.
-    await this.writeBody(id, serialize(body), !previous);
+    // The body lands before the index points at it. Held as its UTF-8 bytes until the batch writes
+    // it: the JSON text dies at once instead of ageing on the main thread's heap while the batch
+    // waits (100 x 30 sync bench: peak RSS ~480 -> ~380 MB).
+    await this.writeBody(id, Buffer.from(serialize(body), 'utf8'), !previous);
     this.summaries.set(summary);
     this.registerKeys(id, keys);
     this.tellArticles({ upserted: { id, bodyText: input.bodyText } });
@@ -672,16 +674,16 @@ export class NewsStore {
 
   /** Queues a body write. Bodies queued while a batch waits are written together (in parallel),
    * then the articles folder is fsynced once, before any of them is acknowledged. */
-  private writeBody(id: string, text: string, fresh: boolean): Promise<void> {
+  private writeBody(id: string, bytes: Buffer, fresh: boolean): Promise<void> {
     const waiting = this.pendingBodies.get(id);
-    this.pendingBodies.set(id, { text, fresh: waiting ? waiting.fresh : fresh });
+    this.pendingBodies.set(id, { bytes, fresh: waiting ? waiting.fresh : fresh });
     if (this.pendingBodyBatch) return this.pendingBodyBatch;
     const batch = this.enqueue(async () => {
       this.pendingBodyBatch = null;
       const bodies = [...this.pendingBodies];
       this.pendingBodies.clear();
       const results = await Promise.allSettled(
-        bodies.map(([bodyId, b]) => this.bodyAdapter(bodyId).writeText(b.text, { fresh: b.fresh, syncDir: false })),
+        bodies.map(([bodyId, b]) => this.bodyAdapter(bodyId).writeText(b.bytes, { fresh: b.fresh, syncDir: false })),
       );
       await syncDirectory(this.articlesDir, this.fsImpl);
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
