@@ -10,7 +10,7 @@ import { runMetadataBench } from './metadata';
 import { runSearchBench } from './search';
 import { runStoreBench } from './store';
 import { runStress } from './stress';
-import { runSyncBench } from './sync';
+import { runSyncBench, type SideFigures } from './sync';
 import { runUiBench } from './ui';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -43,27 +43,33 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
     const feeds = Number(process.env.BENCH_FEEDS ?? 100);
     const items = Number(process.env.BENCH_ITEMS ?? 30);
     const naiveFeeds = Number(process.env.BENCH_NAIVE_FEEDS ?? Math.max(1, Math.round(feeds / 10)));
+    const plainFeeds = Number(process.env.BENCH_PLAIN_FEEDS ?? feeds);
     const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
-    const { ours, naive, siteCpuMs } = await runSyncBench(feeds, items, naiveFeeds, concurrency);
-    const rate = (f: { offline: number; wallMs: number }) => f.offline / (f.wallMs / 1000);
-    const perArticle = (f: { cpuMs: number; articles: number }) => (f.cpuMs / f.articles).toFixed(1);
+    const { built, ours, plain, naive, siteCpuMs } = await runSyncBench(feeds, items, naiveFeeds, concurrency, plainFeeds);
+    const rate = (f: SideFigures) => f.offline / (f.wallMs / 1000);
+    const mb = (bytes: number | null) => (bytes === null ? '-' : `${(bytes / 2 ** 20).toFixed(1)} MB`);
+    const side = (name: string, f: SideFigures | null, note: string): Record<string, unknown> =>
+      f === null
+        ? { [`${name}: skipped`]: '(0 feeds)' }
+        : {
+            [`${name}: articles (offline-ready)`]: `${f.articles} (${f.offline})${note}`,
+            [`${name}: offline-ready articles/s`]: rate(f).toFixed(1),
+            [`${name}: CPU ms/article, all threads`]: `${(f.cpuMs / f.articles).toFixed(1)} (${(f.cpuMs / f.wallMs).toFixed(2)} cores busy on average)`,
+            [`${name}: CPU ms/article, main thread`]: f.mainThreadCpuMs === null ? '-' : (f.mainThreadCpuMs / f.articles).toFixed(1),
+            [`${name}: peak RSS (process, all threads)`]: `${f.peakRssMb.toFixed(0)} MB`,
+            [`${name}: bytes written (wchar) / left on disk`]: `${mb(f.bytesWritten)} / ${mb(f.bytesOnDisk)}`,
+            [`${name}: load average (1 min) start / end`]: f.load.join(' / '),
+          };
+    const ratio = (other: SideFigures | null, target: string) => (other ? `${(rate(ours) / rate(other)).toFixed(2)}x (${target})` : '-');
     return {
-      'site': `${feeds} feeds x ${items} items, ~100 KB pages, 2 photos each (naive: first ${naiveFeeds} feeds)`,
-      'ours: extraction': `${ours.extraction}, ${concurrency} requests at a time`,
-      'ours: starting the workers (before the clock)': `${ours.poolStartCpuMs.toFixed(0)} ms CPU`,
-      'ours: articles (offline-ready)': `${ours.articles} (${ours.offline})`,
-      'ours: offline-ready articles/s': rate(ours).toFixed(1) + ' (target >= 60)',
-      'ours: CPU ms/article (whole process)': `${perArticle(ours)} (${(ours.cpuMs / ours.wallMs).toFixed(2)} cores busy on average)`,
-      'ours: of which the main thread': ours.mainThreadCpuMs === null ? '-' : `${(ours.mainThreadCpuMs / ours.articles).toFixed(1)} ms/article (the rest: extraction workers, GC and I/O threads)`,
-      'ours: peak RSS': `${ours.peakRssMb.toFixed(0)} MB`,
-      'ours: load average (1 min) start / end': ours.load.join(' / '),
-      'naive: articles': naive.articles,
-      'naive: articles/s': rate(naive).toFixed(1),
-      'naive: CPU ms/article': perArticle(naive),
-      'naive: peak RSS (process, after both runs)': `${naive.peakRssMb.toFixed(0)} MB`,
-      'naive: load average (1 min) start / end': naive.load.join(' / '),
-      'ours / naive (articles/s)': `${(rate(ours) / rate(naive)).toFixed(1)}x (target >= 3x)`,
-      'site process CPU (both runs, not counted above)': `${(siteCpuMs / 1000).toFixed(1)} s`,
+      site: `${feeds} feeds x ${items} items, ~100 KB pages, 2 photos each; each side in its own process (${built ? 'built JavaScript, plain node' : 'TypeScript through tsx'})`,
+      'ours: extraction': `${ours.extraction} (${built ? 'built bundles, as the app' : 'TypeScript source through tsx'}), ${concurrency} requests at a time; starting the workers (before the clock) ${ours.poolStartCpuMs?.toFixed(0)} ms CPU`,
+      ...side('ours', ours, ''),
+      ...side('plain', plain, ' (feedsmith + Readability/linkedom, 8 pages in flight, lead photo only, one JSON file)'),
+      ...side('naive', naive, ` (rss-parser + jsdom, one request at a time; first ${naiveFeeds} feeds)`),
+      'ours / plain (articles/s)': ratio(plain, 'target >= 1.5x'),
+      'ours / naive (articles/s)': ratio(naive, 'target >= 3x'),
+      'site process CPU (all runs, not counted above)': `${(siteCpuMs / 1000).toFixed(1)} s`,
     };
   },
   store: async () => {

@@ -36,8 +36,8 @@ const CLOSE = Buffer.from('}');
 const hex = (n: number) => n.toString(16).padStart(8, '0');
 
 /** The bytes to write for a JSON object's text: the text with its checksum member added. */
-export function seal(json: string): Buffer {
-  const body = Buffer.from(json, 'utf8');
+export function seal(json: string | Uint8Array): Buffer {
+  const body = typeof json === 'string' ? Buffer.from(json, 'utf8') : Buffer.from(json.buffer, json.byteOffset, json.byteLength);
   if (body.length < 2 || body[body.length - 1] !== 0x7d) throw new Error('seal: not a JSON object');
   const sum = hex(crc32(body));
   const empty = body.length === 2; // "{}"

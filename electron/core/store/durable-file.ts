@@ -130,11 +130,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   /**
-   * Writes already serialized JSON. `fresh`: the caller knows the target does not exist yet, so no
+   * Writes already serialized JSON (as text, or as its UTF-8 bytes). `fresh`: the caller knows the target does not exist yet, so no
    * `.bak` is kept (saves a failing link call). `syncDir: false`: the caller fsyncs the folder
    * itself once for a batch of files (see syncDirectory) before it acknowledges any of them.
    */
-  async writeText(text: string, options: { fresh?: boolean; syncDir?: boolean } = {}): Promise<void> {
+  async writeText(text: string | Uint8Array, options: { fresh?: boolean; syncDir?: boolean } = {}): Promise<void> {
     const dir = path.dirname(this.file);
     const temp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${++tempCounter}.tmp`);
     const handle = await this.fs.open(temp, 'w', 0o600);
