@@ -5,6 +5,8 @@
  */
 import os from 'node:os';
 import { runExtractBench } from './extract';
+import { evalSetMissing } from './quality-data';
+import { runQualityBench, type QualityResult } from './quality';
 import { runSearchBench } from './search';
 import { runStoreBench } from './store';
 import { runStress } from './stress';
@@ -20,6 +22,23 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
       'peer: Readability + jsdom, ms/page': r.jsdomMsPerPage.toFixed(1),
       speedup: `${r.speedup.toFixed(1)}x (target >= 5x)`,
       'text similarity (word Jaccard)': r.textSimilarity.toFixed(3),
+    };
+  },
+  quality: async () => {
+    const missing = evalSetMissing();
+    if (missing) return { skipped: `real-page data absent: ${missing}` };
+    const load = () => os.loadavg()[0]!.toFixed(1);
+    const before = load();
+    const r = runQualityBench();
+    const line = (q: QualityResult) =>
+      `F ${q.f.toFixed(3)} (P ${q.precision.toFixed(3)}, R ${q.recall.toFixed(3)}); refused ${q.refused}, crashed ${q.crashed}; ${q.msPerPage.toFixed(1)} ms/page`;
+    return {
+      pages: `${r.project.pages} annotated real pages (trafilatura-eval), upstream scoring on headline + standfirst + body`,
+      'ours: extractArticle': line(r.project),
+      'peer: plain Readability over linkedom': line(r.readability),
+      'ours / peer ms/page': `${(r.project.msPerPage / r.readability.msPerPage).toFixed(2)}x`,
+      'first crash (ours)': r.project.firstCrash?.split('\n').slice(0, 3).join(' | ') ?? 'none',
+      'load average (1 min) start / end': `${before} / ${load()}`,
     };
   },
   sync: async () => {
