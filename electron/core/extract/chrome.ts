@@ -6,7 +6,8 @@
  * most of the article's text.
  */
 import { normalizeDate } from './dates';
-import { squash, textLengths, textOf, type Doc, type El } from './dom';
+import { squash, textOf, type Doc, type El } from './dom';
+import { mainTextElements, visibleTextLengths } from './main-text';
 
 const STRUCTURAL = [
   'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'object', 'embed', 'form', 'button', 'input',
@@ -15,14 +16,41 @@ const STRUCTURAL = [
   '[aria-hidden="true"]', '[hidden]',
 ].join(', ');
 
-/** Words in class/id names that mark chrome (matched against whole "-"/"_"-separated pieces). */
+/**
+ * Class/id tokens with a chrome role. A token counts when it is one of these words, or when every
+ * "-"/"_" piece of it is one of these words or a generic part name (ROLE_PARTS) and at least one
+ * piece is a role word ("share-buttons", "comments__area"); a role word inside a compound that
+ * says something else ("content-with-sidebar", "non-ad-column", "modal-enabled") never counts.
+ */
 const CHROME_WORDS = new Set([
-  'share', 'shares', 'sharing', 'sharebar', 'social', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup',
-  'comment', 'comments', 'disqus', 'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'dfp',
-  'promo', 'promoted', 'sponsor', 'sponsored', 'related', 'recommended', 'recommendations', 'outbrain', 'taboola',
-  'cookie', 'cookies', 'consent', 'popup', 'modal', 'menu', 'breadcrumb', 'breadcrumbs', 'byline', 'meta', 'dateline',
-  'tags', 'toolbar', 'sidebar', 'masthead', 'topbar', 'paywall', 'donate', 'banner', 'skip', 'print',
+  'share', 'shares', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'newsletter', 'newsletters', 'subscribe',
+  'subscription', 'signup', 'comment', 'comments', 'disqus', 'ad', 'ads', 'advert', 'adverts', 'advertisement',
+  'advertising', 'adslot', 'dfp', 'promo', 'promoted', 'sponsor', 'sponsored', 'related', 'recommended',
+  'recommendations', 'outbrain', 'taboola', 'cookie', 'cookies', 'consent', 'popup', 'modal', 'menu', 'breadcrumb',
+  'breadcrumbs', 'byline', 'meta', 'dateline', 'tags', 'toolbar', 'sidebar', 'masthead', 'topbar', 'donate', 'banner',
+  'skip', 'print',
 ]);
+
+/** Generic part names that add no meaning of their own to a role word ("share" + "buttons"). */
+const ROLE_PARTS = new Set([
+  'box', 'boxes', 'bar', 'button', 'buttons', 'btn', 'btns', 'link', 'links', 'list', 'widget', 'widgets', 'wrapper',
+  'wrap', 'wrp', 'container', 'area', 'block', 'blocks', 'module', 'icon', 'icons', 'tool', 'tools', 'item', 'items',
+  'panel', 'inner', 'outer', 'holder', 'title', 'heading', 'header', 'count', 'counter', 'label', 'group', 'slot',
+  'unit', 'zone', 'top', 'bottom', 'left', 'right', 'small', 'large', 'mobile', 'desktop', 'section', 'form', 'text',
+  'el', 'js', 'nav', 'bottombar', 'placeholder', 'overlay', 'popup', 'bubble',
+]);
+
+function isChromeToken(token: string): boolean {
+  if (CHROME_WORDS.has(token)) return true;
+  const pieces = token.split(/[-_]+/).filter(Boolean);
+  if (pieces.length < 2) return false;
+  let role = false;
+  for (const piece of pieces) {
+    if (CHROME_WORDS.has(piece)) role = true;
+    else if (!ROLE_PARTS.has(piece) && !/^\d+$/.test(piece)) return false;
+  }
+  return role;
+}
 
 /** Whole text of small elements that is chrome wherever it appears. */
 const CHROME_TEXT = /^(live|live tv|audio only|listen|google ?\+|google plus|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|share|share this( article| story)?|copy link|post with no comments\.?|no comments( yet)?\.?|\d+ comments?\.?|comments?|leave a comment|advertisement|sponsored|subscribe|sign up|follow us( on \w+)?|read more|skip to (main )?content)$/i;
@@ -46,16 +74,18 @@ const KEPT_BY_NAME = new Set(['BLOCKQUOTE', 'FIGURE', 'TABLE', 'H1', 'H2']);
 function hasChromeName(el: El): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   if (!names.trim()) return false;
-  return names.split(/\s+/).some((token) => token && (CHROME_WORDS.has(token) || token.split(/[-_]+/).some((p) => CHROME_WORDS.has(p))));
+  return names.split(/\s+/).some((token) => token !== '' && isChromeToken(token));
 }
 
 /** Removes chrome from the document; `keep` elements (and their ancestors) survive. */
 export function removeChrome(document: Doc, keep: El[] = []): void {
   const root = document.body;
   if (!root) return;
-  const lengths = textLengths(root);
+  const lengths = visibleTextLengths(root);
   const totalText = lengths.get(root) || 1;
-  const protectedEl = (el: El) => keep.some((k) => el === k || el.contains(k)) || (lengths.get(el) ?? 0) > totalText * 0.4;
+  const mainText = mainTextElements(root, lengths);
+  const protectedEl = (el: El) =>
+    mainText.has(el) || keep.some((k) => el === k || el.contains(k)) || (lengths.get(el) ?? 0) > totalText * 0.4;
 
   for (const el of Array.from(root.querySelectorAll(STRUCTURAL))) if (el.isConnected && !protectedEl(el)) el.remove();
 
