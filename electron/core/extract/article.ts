@@ -27,6 +27,24 @@ function articleScope(document: Doc): El | null {
   return h1?.closest('article') ?? document.querySelector('article') ?? document.querySelector('main') ?? document.body;
 }
 
+/** Readability's own "unlikely candidate" and "ok maybe" patterns (matched against class + " " + id). */
+const { unlikelyCandidates: UNLIKELY, okMaybeItsACandidate: OK_MAYBE } = (Readability.prototype as unknown as { REGEXPS: Record<string, RegExp> }).REGEXPS as { unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp };
+
+/** The main text's containers lose the class/id tokens Readability would remove them for ("wrapper header-style-2"). */
+function keepFromReadability(mainText: Set<El>): void {
+  for (const el of mainText) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!UNLIKELY.test(names) || OK_MAYBE.test(names)) continue;
+    for (const name of ['class', 'id']) {
+      const value = el.getAttribute(name);
+      if (!value || !UNLIKELY.test(value)) continue;
+      const kept = value.split(/\s+/).filter((token) => token && !UNLIKELY.test(token)).join(' ');
+      if (kept) el.setAttribute(name, kept);
+      else el.removeAttribute(name);
+    }
+  }
+}
+
 interface LeadChoice {
   photo: CandidatePhoto;
   /** The element to remove from the body (figure, or the bare img). */
@@ -84,11 +102,11 @@ function pruneUnsanitary(body: El, baseUrl: string): void {
 }
 
 /**
- * Finishes an article body in place (lead photo, repeated title and dek, empty wrappers removed;
+ * Finishes an article body in place (lead photo, repeated title, empty wrappers removed;
  * inline photos with captions/credits from `known` when the page had richer markup), then
  * sanitizes its HTML once. The text is read from the same pruned DOM.
  */
-function finishBody(body: El, baseUrl: string, opts: { leadUrl?: string | null; title?: string; dek?: string; known?: Map<string, CandidatePhoto> }): BodyResult {
+function finishBody(body: El, baseUrl: string, opts: { leadUrl?: string | null; title?: string; known?: Map<string, CandidatePhoto> }): BodyResult {
   pruneUnsanitary(body, baseUrl);
   for (const img of elementsByTag(body, ['img'])) {
     const src = img.getAttribute('src') ?? '';
@@ -96,8 +114,6 @@ function finishBody(body: El, baseUrl: string, opts: { leadUrl?: string | null; 
   }
   const title = squash(opts.title).toLowerCase();
   for (const h of elementsByTag(body, ['h1', 'h2'])) if (title && textOf(h).toLowerCase() === title) h.remove();
-  const firstP = body.querySelector('p');
-  if (firstP && opts.dek && textOf(firstP) === squash(opts.dek)) firstP.remove();
   // Empty wrappers left behind.
   // (deepest first, so a wrapper whose children were all removed is seen as empty too)
   for (const el of elementsByTag(body, ['div', 'section', 'span', 'p', 'figure', 'ul', 'ol', 'li']).reverse()) {
@@ -159,9 +175,10 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   }
 
   lead?.element?.remove();
-  if (meta.dekElement?.isConnected) meta.dekElement.remove();
+  // The lede stays in the body even when it is the dek: search and export see it; the view shows it once.
   if (meta.breadcrumbElement?.isConnected && !meta.breadcrumbElement.querySelector('h1, p')) meta.breadcrumbElement.remove();
-  removeChrome(document);
+  const mainText = removeChrome(document);
+  keepFromReadability(mainText);
   // Readability drops elements whose class says "social", "share" ...; quotes, figures and tables stay.
   for (const el of Array.from(document.querySelectorAll('blockquote, figure, table'))) {
     el.removeAttribute('class');
@@ -179,14 +196,11 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   const body = finishBody(parsed?.content ?? document.createElement('div'), baseUrl, {
     leadUrl: lead?.photo.url ?? null,
     title: meta.title,
-    dek: meta.dek,
     known,
   });
-  const minimum = meta.declaredArticle ? 150 : 400;
-  const paragraphs = body.bodyText.split('\n\n').filter((p) => p.length > 60).length;
-  if (!parsed || body.bodyText.length < minimum || (!meta.declaredArticle && paragraphs < 2)) {
-    throw new NotAnArticleError(`not an article: ${body.bodyText.length} characters of text at ${pageUrl}`);
-  }
+  if (!parsed || !body.bodyText) throw new NotAnArticleError(`not an article: no text found at ${pageUrl}`);
+  const short = isTooShort(body.bodyText, meta.declaredArticle);
+  if (short && linkTextShare(parsed.content) > 0.5) throw new NotAnArticleError(`not an article: a list of links at ${pageUrl}`);
   const leadUrl = lead?.photo.url;
   return {
     title: meta.title || squash(parsed.title),
@@ -204,7 +218,27 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     bodyText: body.bodyText,
     inlinePhotos: body.inlinePhotos.filter((p) => !leadUrl || !sameImage(p.url, leadUrl)),
     related,
+    ...(short ? { short: true } : {}),
   };
+}
+
+/**
+ * Too short for an article: under 400 characters (150 when the page declares itself an article),
+ * or, on a page that does not, fewer than two real paragraphs in under 1,000 characters.
+ */
+function isTooShort(text: string, declaredArticle: boolean): boolean {
+  if (text.length < (declaredArticle ? 150 : 400)) return true;
+  if (declaredArticle || text.length >= 1000) return false;
+  return text.split('\n\n').filter((p) => p.length > 60).length < 2;
+}
+
+/** Share of an element's text that is link text. */
+function linkTextShare(el: El | null | undefined): number {
+  if (!el) return 0;
+  const total = textOf(el).length || 1;
+  let links = 0;
+  for (const a of elementsByTag(el, ['a'])) links += textOf(a).length;
+  return links / total;
 }
 
 /** Sanitizes a feed's own HTML content (content:encoded / Atom content) and lists its photos. */

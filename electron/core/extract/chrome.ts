@@ -77,10 +77,13 @@ function hasChromeName(el: El): boolean {
   return names.split(/\s+/).some((token) => token !== '' && isChromeToken(token));
 }
 
-/** Removes chrome from the document; `keep` elements (and their ancestors) survive. */
-export function removeChrome(document: Doc, keep: El[] = []): void {
+/**
+ * Removes chrome from the document; `keep` elements (and their ancestors) survive. Returns the
+ * main-text elements it protected (main-text.ts), for the caller to protect from Readability too.
+ */
+export function removeChrome(document: Doc, keep: El[] = []): Set<El> {
   const root = document.body;
-  if (!root) return;
+  if (!root) return new Set();
   const lengths = visibleTextLengths(root);
   const totalText = lengths.get(root) || 1;
   const mainText = mainTextElements(root, lengths);
@@ -113,4 +116,5 @@ export function removeChrome(document: Doc, keep: El[] = []): void {
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
     if (list.isConnected && (lengths.get(list) ?? 0) < 400 && !textOf(list) && !list.querySelector('img')) list.remove();
   }
+  return mainText;
 }

@@ -43,6 +43,9 @@ const BLOCKS = new Set([
   'PRE', 'TABLE', 'TR', 'UL', 'OL', 'DL', 'DT', 'DD', 'HR', 'DETAILS', 'SUMMARY', 'CAPTION',
 ]);
 
+/** Soft hyphens and zero-width spaces: a browser shows none of them, and they break words for search. */
+const INVISIBLE_CHARACTERS = /[\u00AD\u200B\u2060\uFEFF]/g;
+
 /** Plain text with a blank line between blocks and tabs between table cells. */
 export function blockText(root: El): string {
   const parts: string[] = [];
@@ -72,7 +75,7 @@ export function blockText(root: El): string {
   };
   walk(root);
   flush();
-  return parts.join('\n\n');
+  return parts.join('\n\n').replace(INVISIBLE_CHARACTERS, '');
 }
 
 export function removeAll(elements: Iterable<El>): void {
