@@ -11,6 +11,7 @@ import { blockText, comesBefore, elementsByTag, parseFragment, parsePage, squash
 import { readMetadata, type PageMetadata } from './metadata';
 import { photoFromImg, resolveImages, sameImage } from './photos';
 import { assertReasonableHtml, HtmlTooComplexError } from './guard';
+import { visibleTextLengths } from './main-text';
 import { collectRelated } from './related';
 import { DROPPED_TAGS, imageSurvives, sanitizeArticleHtml } from './sanitize';
 
@@ -200,7 +201,10 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   });
   if (!parsed || !body.bodyText) throw new NotAnArticleError(`not an article: no text found at ${pageUrl}`);
   const short = isTooShort(body.bodyText, meta.declaredArticle);
-  if (short && linkTextShare(parsed.content) > 0.5) throw new NotAnArticleError(`not an article: a list of links at ${pageUrl}`);
+  // A short page that is mostly links (a section front, a link list) is no article at all.
+  if (short && !meta.declaredArticle && linkTextShare(parsePage(html, pageUrl).document.body) > 0.5) {
+    throw new NotAnArticleError(`not an article: a page of links at ${pageUrl}`);
+  }
   const leadUrl = lead?.photo.url;
   return {
     title: meta.title || squash(parsed.title),
@@ -232,13 +236,13 @@ function isTooShort(text: string, declaredArticle: boolean): boolean {
   return text.split('\n\n').filter((p) => p.length > 60).length < 2;
 }
 
-/** Share of an element's text that is link text. */
+/** Share of an element's visible text that is link text. */
 function linkTextShare(el: El | null | undefined): number {
   if (!el) return 0;
-  const total = textOf(el).length || 1;
+  const lengths = visibleTextLengths(el);
   let links = 0;
-  for (const a of elementsByTag(el, ['a'])) links += textOf(a).length;
-  return links / total;
+  for (const a of elementsByTag(el, ['a'])) links += lengths.get(a) ?? 0;
+  return links / (lengths.get(el) || 1);
 }
 
 /** Sanitizes a feed's own HTML content (content:encoded / Atom content) and lists its photos. */

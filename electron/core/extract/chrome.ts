@@ -10,7 +10,7 @@ import { squash, textOf, type Doc, type El } from './dom';
 import { mainTextElements, visibleTextLengths } from './main-text';
 
 const STRUCTURAL = [
-  'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'object', 'embed', 'form', 'button', 'input',
+  'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'object', 'embed', 'button', 'input',
   'select', 'textarea', 'nav', 'footer', 'aside', 'dialog', 'svg', 'canvas',
   '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[role="dialog"]',
   '[aria-hidden="true"]', '[hidden]',
@@ -28,7 +28,7 @@ const CHROME_WORDS = new Set([
   'advertising', 'adslot', 'dfp', 'promo', 'promoted', 'sponsor', 'sponsored', 'related', 'recommended',
   'recommendations', 'outbrain', 'taboola', 'cookie', 'cookies', 'consent', 'popup', 'modal', 'menu', 'breadcrumb',
   'breadcrumbs', 'byline', 'meta', 'dateline', 'tags', 'toolbar', 'sidebar', 'masthead', 'topbar', 'donate', 'banner',
-  'skip', 'print',
+  'skip', 'print', 'paywall',
 ]);
 
 /** Generic part names that add no meaning of their own to a role word ("share" + "buttons"). */
@@ -37,7 +37,9 @@ const ROLE_PARTS = new Set([
   'wrap', 'wrp', 'container', 'area', 'block', 'blocks', 'module', 'icon', 'icons', 'tool', 'tools', 'item', 'items',
   'panel', 'inner', 'outer', 'holder', 'title', 'heading', 'header', 'count', 'counter', 'label', 'group', 'slot',
   'unit', 'zone', 'top', 'bottom', 'left', 'right', 'small', 'large', 'mobile', 'desktop', 'section', 'form', 'text',
-  'el', 'js', 'nav', 'bottombar', 'placeholder', 'overlay', 'popup', 'bubble',
+  'el', 'js', 'nav', 'bottombar', 'placeholder', 'overlay', 'bubble', 'prompt', 'notice', 'info', 'message', 'law',
+  'layer', 'teaser', 'teasers', 'posts', 'articles', 'stories', 'entries', 'links', 'this', 'us', 'post', 'article',
+  'entry', 'story', 'page', 'site',
 ]);
 
 function isChromeToken(token: string): boolean {
@@ -68,6 +70,12 @@ function onlyChrome(el: El): boolean {
   return true;
 }
 
+/** True when an element holds a paragraph of real text (not a field label or a button line). */
+function holdsProse(el: El, lengths: Map<El, number>): boolean {
+  for (const p of Array.from(el.getElementsByTagName('p'))) if ((lengths.get(p) ?? 0) > 80) return true;
+  return false;
+}
+
 /** Content elements never removed for their class name alone (embedded posts are quotes). */
 const KEPT_BY_NAME = new Set(['BLOCKQUOTE', 'FIGURE', 'TABLE', 'H1', 'H2']);
 
@@ -91,6 +99,10 @@ export function removeChrome(document: Doc, keep: El[] = []): Set<El> {
     mainText.has(el) || keep.some((k) => el === k || el.contains(k)) || (lengths.get(el) ?? 0) > totalText * 0.4;
 
   for (const el of Array.from(root.querySelectorAll(STRUCTURAL))) if (el.isConnected && !protectedEl(el)) el.remove();
+  // A form goes unless it holds prose (pages and articles wrapped in one form; a browser shows that text).
+  for (const form of Array.from(root.getElementsByTagName('form'))) {
+    if (form.isConnected && !protectedEl(form) && !holdsProse(form, lengths)) form.remove();
+  }
 
   // Page header (not headers inside an article).
   for (const el of Array.from(root.querySelectorAll('header'))) {
