@@ -48,38 +48,70 @@ export function decodePages(set: EvalSet, pages: EvalPage[]): string[] {
   return pages.map((p) => decodeBody(readPageBytes(set, p), 'text/html'));
 }
 
-export function scoreExtractor(pages: EvalPage[], htmls: string[], extract: TextExtractor): QualityResult {
-  let counts: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  let refused = 0;
-  let crashed = 0;
-  let firstCrash: string | null = null;
-  let total = 0;
-  const perPage: QualityResult['perPage'] = [];
-  pages.forEach((page, i) => {
-    let text: string | null = null;
-    let outcome: 'ok' | 'refused' | 'crashed' = 'ok';
-    let message: string | undefined;
-    const t = performance.now();
-    try {
-      text = extract(htmls[i]!, page.url);
-    } catch (error) {
-      if (error instanceof NotAnArticleError || (error as Error)?.name === 'NotAnArticleError') {
-        refused++;
-        outcome = 'refused';
-      } else {
-        crashed++;
-        outcome = 'crashed';
-        firstCrash ??= `${page.file}: ${(error as Error)?.stack ?? String(error)}`;
-      }
-      message = (error as Error)?.message;
+/** The page's address (a few annotation keys are not URLs: those get one under a reserved domain). */
+export function pageUrl(page: EvalPage): string {
+  return /^https?:\/\//i.test(page.url) ? page.url : `https://eval.invalid/${encodeURIComponent(page.file)}`;
+}
+
+interface Tally {
+  counts: Counts;
+  refused: number;
+  crashed: number;
+  firstCrash: string | null;
+  totalMs: number;
+  perPage: QualityResult['perPage'];
+}
+
+function scoreOne(tally: Tally, page: EvalPage, html: string, extract: TextExtractor): void {
+  let text: string | null = null;
+  let outcome: 'ok' | 'refused' | 'crashed' = 'ok';
+  let message: string | undefined;
+  const t = performance.now();
+  try {
+    text = extract(html, pageUrl(page));
+  } catch (error) {
+    if (error instanceof NotAnArticleError || (error as Error)?.name === 'NotAnArticleError') {
+      tally.refused++;
+      outcome = 'refused';
+    } else {
+      tally.crashed++;
+      outcome = 'crashed';
+      tally.firstCrash ??= `${page.file}: ${(error as Error)?.stack ?? String(error)}`;
     }
-    const ms = performance.now() - t;
-    total += ms;
-    const c = countPage(page, text);
-    counts = addCounts(counts, c);
-    perPage.push({ url: page.url, file: page.file, counts: c, outcome, ms, message });
+    message = (error as Error)?.message;
+  }
+  const ms = performance.now() - t;
+  tally.totalMs += ms;
+  const c = countPage(page, text);
+  tally.counts = addCounts(tally.counts, c);
+  tally.perPage.push({ url: page.url, file: page.file, counts: c, outcome, ms, message });
+}
+
+/**
+ * Scores each extractor on every page. The extractors take turns page by page (the order
+ * alternating), so a change in machine load during the run weighs on all of them alike.
+ */
+export function scoreExtractors(pages: EvalPage[], htmls: string[], extractors: TextExtractor[]): QualityResult[] {
+  const tallies: Tally[] = extractors.map(() => ({ counts: { tp: 0, fp: 0, fn: 0, tn: 0 }, refused: 0, crashed: 0, firstCrash: null, totalMs: 0, perPage: [] }));
+  pages.forEach((page, i) => {
+    const order = extractors.map((_, k) => k);
+    if (i % 2 === 1) order.reverse();
+    for (const k of order) scoreOne(tallies[k]!, page, htmls[i]!, extractors[k]!);
   });
-  return { pages: pages.length, counts, ...scores(counts), refused, crashed, msPerPage: total / (pages.length || 1), firstCrash, perPage };
+  return tallies.map((t) => ({
+    pages: pages.length,
+    counts: t.counts,
+    ...scores(t.counts),
+    refused: t.refused,
+    crashed: t.crashed,
+    msPerPage: t.totalMs / (pages.length || 1),
+    firstCrash: t.firstCrash,
+    perPage: t.perPage,
+  }));
+}
+
+export function scoreExtractor(pages: EvalPage[], htmls: string[], extract: TextExtractor): QualityResult {
+  return scoreExtractors(pages, htmls, [extract])[0]!;
 }
 
 export interface QualityBench {
@@ -87,7 +119,7 @@ export interface QualityBench {
   readability: QualityResult;
 }
 
-/** Both extractors over the same decoded pages; each warmed up on a few pages first. */
+/** Both extractors over the same decoded pages, page by page in turn; each warmed up on a few pages first. */
 export function runQualityBench(pages?: EvalPage[]): QualityBench {
   const set = loadEvalSet();
   const chosen = pages ?? set.pages;
@@ -95,14 +127,13 @@ export function runQualityBench(pages?: EvalPage[]): QualityBench {
   for (let i = 0; i < Math.min(5, chosen.length); i++) {
     for (const fn of [projectText, plainReadabilityText]) {
       try {
-        fn(htmls[i]!, chosen[i]!.url);
+        fn(htmls[i]!, pageUrl(chosen[i]!));
       } catch {
         // scored below
       }
     }
   }
-  const project = scoreExtractor(chosen, htmls, projectText);
-  const readability = scoreExtractor(chosen, htmls, plainReadabilityText);
+  const [project, readability] = scoreExtractors(chosen, htmls, [projectText, plainReadabilityText]) as [QualityResult, QualityResult];
   if (process.env.QUALITY_DUMP) fs.writeFileSync(process.env.QUALITY_DUMP, JSON.stringify({ project: project.perPage, readability: readability.perPage }));
   return { project, readability };
 }

@@ -13,6 +13,7 @@ import { photoFromImg, resolveImages, sameImage } from './photos';
 import { assertReasonableHtml, HtmlTooComplexError } from './guard';
 import { visibleTextLengths } from './main-text';
 import { collectRelated } from './related';
+import { removeTeasers } from './teasers';
 import { DROPPED_TAGS, imageSurvives, sanitizeArticleHtml } from './sanitize';
 
 export class NotAnArticleError extends Error {
@@ -115,6 +116,7 @@ function finishBody(body: El, baseUrl: string, opts: { leadUrl?: string | null; 
   }
   const title = squash(opts.title).toLowerCase();
   for (const h of elementsByTag(body, ['h1', 'h2'])) if (title && textOf(h).toLowerCase() === title) h.remove();
+  removeTeasers(body);
   // Empty wrappers left behind.
   // (deepest first, so a wrapper whose children were all removed is seen as empty too)
   for (const el of elementsByTag(body, ['div', 'section', 'span', 'p', 'figure', 'ul', 'ol', 'li']).reverse()) {

@@ -55,7 +55,7 @@ function isChromeToken(token: string): boolean {
 }
 
 /** Whole text of small elements that is chrome wherever it appears. */
-const CHROME_TEXT = /^(live|live tv|audio only|listen|google ?\+|google plus|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|share|share this( article| story)?|copy link|post with no comments\.?|no comments( yet)?\.?|\d+ comments?\.?|comments?|leave a comment|advertisement|sponsored|subscribe|sign up|follow us( on \w+)?|read more|skip to (main )?content)$/i;
+const CHROME_TEXT = /^(live|live tv|audio only|listen|google ?\+|google plus|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|share|share this( article| story)?|copy link|post with no comments\.?|no comments( yet)?\.?|\d+ comments?\.?|comments?|leave a comment|advertisement|sponsored|subscribe|sign up|follow us( on \w+)?|read more|skip to (main )?content|anzeige|werbung|teilen|drucken|kommentare?|keine kommentare|kommentar (schreiben|verfassen)|kommentieren|publicidad|compartir|partager|publicité|reklama|udostępnij|condividi|pubblicità)$/i;
 
 /** "Published 16 February 2024", "Updated: 17 Feb 2024 10:00" standing alone. */
 const DATELINE = /^(first )?(published|posted|updated|last updated|modified)( on)?:?\s+[\w ,:.+-]{4,60}$/i;
