@@ -14,6 +14,7 @@ import { assertReasonableHtml, HtmlTooComplexError } from './guard';
 import { visibleTextLengths } from './main-text';
 import { collectRelated } from './related';
 import { removeTeasers } from './teasers';
+import { declaredElement, jsonLdArticleBody } from './declared';
 import { DROPPED_TAGS, imageSurvives, sanitizeArticleHtml } from './sanitize';
 
 export class NotAnArticleError extends Error {
@@ -180,8 +181,10 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   lead?.element?.remove();
   // The lede stays in the body even when it is the dek: search and export see it; the view shows it once.
   if (meta.breadcrumbElement?.isConnected && !meta.breadcrumbElement.querySelector('h1, p')) meta.breadcrumbElement.remove();
+  const ldBody = jsonLdArticleBody(document);
   const mainText = removeChrome(document);
   keepFromReadability(mainText);
+  const declared = declaredElement(document);
   // Readability drops elements whose class says "social", "share" ...; quotes, figures and tables stay.
   for (const el of Array.from(document.querySelectorAll('blockquote, figure, table'))) {
     el.removeAttribute('class');
@@ -196,11 +199,15 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   // on every call; the same elements, in document order, by a plain walk.
   (reader as unknown as { _getAllNodesWithTag: typeof elementsByTag })._getAllNodesWithTag = elementsByTag;
   const parsed = reader.parse();
-  const body = finishBody(parsed?.content ?? document.createElement('div'), baseUrl, {
-    leadUrl: lead?.photo.url ?? null,
-    title: meta.title,
-    known,
-  });
+  const finishOpts = { leadUrl: lead?.photo.url ?? null, title: meta.title, known };
+  let body = finishBody(parsed?.content ?? document.createElement('div'), baseUrl, finishOpts);
+  // Readability's pick much shorter than the body the page declares: the page knows better.
+  const declaredLength = Math.max(declared.length, squash(ldBody).length);
+  if (declaredLength >= 400 && body.bodyText.length < 0.6 * declaredLength) {
+    const source = declared.element && declared.length >= 0.6 * declaredLength ? declared.element : ldBody ? paragraphsOf(document, ldBody) : null;
+    const alternative = source ? finishBody(source, baseUrl, finishOpts) : null;
+    if (alternative && alternative.bodyText.length > body.bodyText.length) body = alternative;
+  }
   if (!parsed || !body.bodyText) throw new NotAnArticleError(`not an article: no text found at ${pageUrl}`);
   const short = isTooShort(body.bodyText, meta.declaredArticle);
   // A short page that is mostly links (a section front, a link list) is no article at all.
@@ -236,6 +243,18 @@ function isTooShort(text: string, declaredArticle: boolean): boolean {
   if (text.length < (declaredArticle ? 150 : 400)) return true;
   if (declaredArticle || text.length >= 1000) return false;
   return text.split('\n\n').filter((p) => p.length > 60).length < 2;
+}
+
+/** Plain text (JSON-LD articleBody) as a <div> of paragraphs. */
+function paragraphsOf(document: Doc, text: string): El {
+  const div = document.createElement('div');
+  for (const line of text.split(/\n+/)) {
+    if (!line.trim()) continue;
+    const p = document.createElement('p');
+    p.textContent = line.trim();
+    div.append(p);
+  }
+  return div;
 }
 
 /** Share of an element's visible text that is link text. */
