@@ -19,7 +19,8 @@ const LABEL = new RegExp(
       'mehr (?:zum|zu diesem) thema', 'das (?:thema )?könnte (?:sie|dich) (?:auch )?interessieren', 'schon gelesen',
       'weitere (?:artikel|beiträge|meldungen|nachrichten|themen|links)', 'verwandte (?:artikel|themen|beiträge)', 'passend zum thema',
       'zum weiterlesen', 'weiterführende(?:r)? links?', 'empfohlene (?:artikel|beiträge)', 'meist(?:gelesene|diskutierte) artikel',
-      'czytaj (?:też|także|również|więcej)', 'zobacz (?:też|także|również)', 'leggi anche', 'potrebbe interessarti',
+      'ähnliche (?:beiträge|artikel)', 'redaktionstipp', '(?:previous|next) (?:post|article|story)', 'vorherige(?:r)? (?:artikel|beitrag)',
+      'nächste(?:r)? (?:artikel|beitrag)', 'czytaj (?:też|także|również|więcej)', 'zobacz (?:też|także|również)', 'leggi anche', 'potrebbe interessarti',
     ].join('|') +
     ')',
   'i',
