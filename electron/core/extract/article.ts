@@ -204,7 +204,8 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   // Readability's pick much shorter than the body the page declares: the page knows better.
   const declaredLength = Math.max(declared.length, squash(ldBody).length);
   if (declaredLength >= 400 && body.bodyText.length < 0.6 * declaredLength) {
-    const source = declared.element && declared.length >= 0.6 * declaredLength ? declared.element : ldBody ? paragraphsOf(document, ldBody) : null;
+    // Readability changed the document in place: the declared element is read from a fresh parse (rare).
+    const source = declared.element && declared.length >= 0.6 * declaredLength ? declaredElementAfresh(html, pageUrl) : ldBody ? paragraphsOf(document, ldBody) : null;
     const alternative = source ? finishBody(source, baseUrl, finishOpts) : null;
     if (alternative && alternative.bodyText.length > body.bodyText.length) body = alternative;
   }
@@ -243,6 +244,14 @@ function isTooShort(text: string, declaredArticle: boolean): boolean {
   if (text.length < (declaredArticle ? 150 : 400)) return true;
   if (declaredArticle || text.length >= 1000) return false;
   return text.split('\n\n').filter((p) => p.length > 60).length < 2;
+}
+
+/** The declared element of a freshly parsed copy of the page, chrome removed as before Readability. */
+function declaredElementAfresh(html: string, pageUrl: string): El | null {
+  const { document, baseUrl } = parsePage(html, pageUrl);
+  resolveImages(document, baseUrl);
+  removeChrome(document);
+  return declaredElement(document).element;
 }
 
 /** Plain text (JSON-LD articleBody) as a <div> of paragraphs. */

@@ -9,12 +9,41 @@ import { normalizeDate } from './dates';
 import { squash, textOf, type Doc, type El } from './dom';
 import { mainTextElements, visibleTextLengths } from './main-text';
 
-const STRUCTURAL = [
-  'script', 'style', 'link', 'meta', 'noscript', 'template', 'iframe', 'object', 'embed', 'button', 'input',
-  'select', 'textarea', 'nav', 'footer', 'aside', 'dialog', 'svg', 'canvas',
-  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[role="dialog"]',
-  '[aria-hidden="true"]', '[hidden]',
-].join(', ');
+const STRUCTURAL_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'INPUT',
+  'SELECT', 'TEXTAREA', 'NAV', 'FOOTER', 'ASIDE', 'DIALOG', 'SVG', 'CANVAS',
+]);
+const STRUCTURAL_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'dialog']);
+
+/** Chrome by element: scripts and the like, navigation, footers, asides, hidden elements, ARIA landmarks of chrome. */
+function isStructural(el: El): boolean {
+  if (STRUCTURAL_TAGS.has(el.tagName.toUpperCase())) return true;
+  const role = el.getAttribute('role');
+  if (role && STRUCTURAL_ROLES.has(role)) return true;
+  return el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden');
+}
+
+/** Every element under root, in document order (a plain walk: linkedom compiles each selector anew). */
+function allElements(root: El): El[] {
+  const out: El[] = [];
+  const visit = (parent: El) => {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      out.push(el);
+      if (el.firstElementChild) visit(el);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+function containsImage(el: El): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName === 'IMG' || child.tagName === 'FIGURE' || containsImage(child)) return true;
+  }
+  return false;
+}
+
+const SMALL_TAGS = new Set(['LI', 'A', 'P', 'DIV', 'SPAN', 'H3', 'H4', 'H5', 'H6']);
 
 /**
  * Class/id tokens with a chrome role. A token counts when it is one of these words, or when every
@@ -98,23 +127,26 @@ export function removeChrome(document: Doc, keep: El[] = []): Set<El> {
   const protectedEl = (el: El) =>
     mainText.has(el) || keep.some((k) => el === k || el.contains(k)) || (lengths.get(el) ?? 0) > totalText * 0.4;
 
-  for (const el of Array.from(root.querySelectorAll(STRUCTURAL))) if (el.isConnected && !protectedEl(el)) el.remove();
+  const elements = allElements(root);
+  for (const el of elements) if (isStructural(el) && el.isConnected && !protectedEl(el)) el.remove();
   // A form goes unless it holds prose (pages and articles wrapped in one form; a browser shows that text).
   for (const form of Array.from(root.getElementsByTagName('form'))) {
     if (form.isConnected && !protectedEl(form) && !holdsProse(form, lengths)) form.remove();
   }
 
   // Page header (not headers inside an article).
-  for (const el of Array.from(root.querySelectorAll('header'))) {
-    if (el.isConnected && !el.closest('article') && !protectedEl(el)) el.remove();
+  for (const el of elements) {
+    if (el.tagName === 'HEADER' && el.isConnected && !el.closest('article') && !protectedEl(el)) el.remove();
   }
-  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (el.isConnected && !KEPT_BY_NAME.has(el.tagName) && el.tagName !== 'ARTICLE' && el.tagName !== 'MAIN' && el.tagName !== 'BODY' && hasChromeName(el) && !protectedEl(el)) el.remove();
+  for (const el of elements) {
+    if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
+    if (!KEPT_BY_NAME.has(el.tagName) && el.tagName !== 'ARTICLE' && el.tagName !== 'MAIN' && el.tagName !== 'BODY' && hasChromeName(el) && el.isConnected && !protectedEl(el)) el.remove();
   }
   // Small elements whose whole text is chrome.
   // Deepest first, so "Live" is seen alone once its "Audio Only" submenu is gone.
-  for (const el of Array.from(root.querySelectorAll('li, a, p, div, span, h3, h4, h5, h6')).reverse()) {
-    if ((lengths.get(el) ?? 0) > 400 || !el.isConnected || el.querySelector('img, figure')) continue;
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const el = elements[i]!;
+    if (!SMALL_TAGS.has(el.tagName) || (lengths.get(el) ?? 0) > 400 || !el.isConnected || containsImage(el)) continue;
     const text = squash(el.textContent);
     if (text.length <= 40 && CHROME_TEXT.test(text) && !protectedEl(el)) {
       // An inline link or span only when everything around it is chrome too ("email" inside a sentence stays).
@@ -125,8 +157,8 @@ export function removeChrome(document: Doc, keep: El[] = []): Set<El> {
     }
   }
   // Lists emptied by the above.
-  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
-    if (list.isConnected && (lengths.get(list) ?? 0) < 400 && !textOf(list) && !list.querySelector('img')) list.remove();
+  for (const list of elements) {
+    if ((list.tagName === 'UL' || list.tagName === 'OL') && list.isConnected && (lengths.get(list) ?? 0) < 400 && !textOf(list) && !containsImage(list)) list.remove();
   }
   return mainText;
 }

@@ -20,11 +20,11 @@ export function jsonLdArticleBody(document: Doc): string {
   return '';
 }
 
-/** A copy of the declared element, taken once chrome is gone and before Readability runs: itemprop="articleBody", else the single <article>. */
+/** The declared element and its text length, once chrome is gone: itemprop="articleBody", else the single <article>. */
 export function declaredElement(document: Doc): { element: El | null; length: number } {
   const marked = document.querySelector('[itemprop="articleBody" i]');
   const articles = marked ? [] : Array.from(document.getElementsByTagName('article'));
   const el = marked ?? (articles.length === 1 ? articles[0]! : null);
   if (!el) return { element: null, length: 0 };
-  return { element: el.cloneNode(true) as El, length: squash(el.textContent).length };
+  return { element: el, length: squash(el.textContent).length };
 }
