@@ -211,8 +211,8 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   }
   if (!parsed || !body.bodyText) throw new NotAnArticleError(`not an article: no text found at ${pageUrl}`);
   const short = isTooShort(body.bodyText, meta.declaredArticle);
-  // A short page that is mostly links (a section front, a link list) is no article at all.
-  if (short && !meta.declaredArticle && linkTextShare(parsePage(html, pageUrl).document.body) > 0.5) {
+  // A page of links (a section front, a link list) where little else was found is no article at all.
+  if (short && !meta.declaredArticle && (body.bodyText.length < 200 || linkTextShare(parsed.content) > 0.5) && linkTextShare(parsePage(html, pageUrl).document.body) > 0.5) {
     throw new NotAnArticleError(`not an article: a page of links at ${pageUrl}`);
   }
   const leadUrl = lead?.photo.url;
