@@ -25,6 +25,8 @@ export interface QualityResult {
   crashed: number;
   /** Extraction only (decoding excluded), wall time. */
   msPerPage: number;
+  /** The same in process CPU time (less moved by other processes on a busy machine). */
+  cpuMsPerPage: number;
   firstCrash: string | null;
   perPage: { url: string; file: string; counts: Counts; outcome: 'ok' | 'refused' | 'crashed'; ms: number; message?: string }[];
 }
@@ -59,6 +61,7 @@ interface Tally {
   crashed: number;
   firstCrash: string | null;
   totalMs: number;
+  cpuMs: number;
   perPage: QualityResult['perPage'];
 }
 
@@ -67,6 +70,7 @@ function scoreOne(tally: Tally, page: EvalPage, html: string, extract: TextExtra
   let outcome: 'ok' | 'refused' | 'crashed' = 'ok';
   let message: string | undefined;
   const t = performance.now();
+  const cpu = process.cpuUsage();
   try {
     text = extract(html, pageUrl(page));
   } catch (error) {
@@ -81,7 +85,9 @@ function scoreOne(tally: Tally, page: EvalPage, html: string, extract: TextExtra
     message = (error as Error)?.message;
   }
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   tally.totalMs += ms;
+  tally.cpuMs += (used.user + used.system) / 1000;
   const c = countPage(page, text);
   tally.counts = addCounts(tally.counts, c);
   tally.perPage.push({ url: page.url, file: page.file, counts: c, outcome, ms, message });
@@ -92,7 +98,7 @@ function scoreOne(tally: Tally, page: EvalPage, html: string, extract: TextExtra
  * alternating), so a change in machine load during the run weighs on all of them alike.
  */
 export function scoreExtractors(pages: EvalPage[], htmls: string[], extractors: TextExtractor[]): QualityResult[] {
-  const tallies: Tally[] = extractors.map(() => ({ counts: { tp: 0, fp: 0, fn: 0, tn: 0 }, refused: 0, crashed: 0, firstCrash: null, totalMs: 0, perPage: [] }));
+  const tallies: Tally[] = extractors.map(() => ({ counts: { tp: 0, fp: 0, fn: 0, tn: 0 }, refused: 0, crashed: 0, firstCrash: null, totalMs: 0, cpuMs: 0, perPage: [] }));
   pages.forEach((page, i) => {
     const order = extractors.map((_, k) => k);
     if (i % 2 === 1) order.reverse();
@@ -105,6 +111,7 @@ export function scoreExtractors(pages: EvalPage[], htmls: string[], extractors: 
     refused: t.refused,
     crashed: t.crashed,
     msPerPage: t.totalMs / (pages.length || 1),
+    cpuMsPerPage: t.cpuMs / (pages.length || 1),
     firstCrash: t.firstCrash,
     perPage: t.perPage,
   }));

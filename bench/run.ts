@@ -31,12 +31,12 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
     const before = load();
     const r = runQualityBench();
     const line = (q: QualityResult) =>
-      `F ${q.f.toFixed(3)} (P ${q.precision.toFixed(3)}, R ${q.recall.toFixed(3)}); refused ${q.refused}, crashed ${q.crashed}; ${q.msPerPage.toFixed(1)} ms/page`;
+      `F ${q.f.toFixed(3)} (P ${q.precision.toFixed(3)}, R ${q.recall.toFixed(3)}); refused ${q.refused}, crashed ${q.crashed}; ${q.msPerPage.toFixed(1)} ms/page (CPU ${q.cpuMsPerPage.toFixed(1)})`;
     return {
       pages: `${r.project.pages} annotated real pages (trafilatura-eval), upstream scoring on headline + standfirst + body`,
       'ours: extractArticle': line(r.project),
       'peer: plain Readability over linkedom': line(r.readability),
-      'ours / peer ms/page': `${(r.project.msPerPage / r.readability.msPerPage).toFixed(2)}x`,
+      'ours / peer ms/page': `${(r.project.msPerPage / r.readability.msPerPage).toFixed(2)}x wall, ${(r.project.cpuMsPerPage / r.readability.cpuMsPerPage).toFixed(2)}x CPU`,
       'first crash (ours)': r.project.firstCrash?.split('\n').slice(0, 3).join(' | ') ?? 'none',
       'load average (1 min) start / end': `${before} / ${load()}`,
     };
