@@ -7,6 +7,8 @@ import os from 'node:os';
 import { runExtractBench } from './extract';
 import { runFeedsBench } from './feeds';
 import { runMetadataBench } from './metadata';
+import { evalSetMissing } from './quality-data';
+import { runQualityBench, type QualityResult } from './quality';
 import { runSearchBench } from './search';
 import { runStoreBench } from './store';
 import { runStress } from './stress';
@@ -39,6 +41,23 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
     };
   },
   metadata: runMetadataBench,
+  quality: async () => {
+    const missing = evalSetMissing();
+    if (missing) return { skipped: `real-page data absent: ${missing}` };
+    const load = () => os.loadavg()[0]!.toFixed(1);
+    const before = load();
+    const r = runQualityBench();
+    const line = (q: QualityResult) =>
+      `F ${q.f.toFixed(3)} (P ${q.precision.toFixed(3)}, R ${q.recall.toFixed(3)}); refused ${q.refused}, crashed ${q.crashed}; ${q.msPerPage.toFixed(1)} ms/page (CPU ${q.cpuMsPerPage.toFixed(1)})`;
+    return {
+      pages: `${r.project.pages} annotated real pages (trafilatura-eval), upstream scoring on headline + standfirst + body`,
+      'ours: extractArticle': line(r.project),
+      'peer: plain Readability over linkedom': line(r.readability),
+      'ours / peer ms/page': `${(r.project.msPerPage / r.readability.msPerPage).toFixed(2)}x wall, ${(r.project.cpuMsPerPage / r.readability.cpuMsPerPage).toFixed(2)}x CPU`,
+      'first crash (ours)': r.project.firstCrash?.split('\n').slice(0, 3).join(' | ') ?? 'none',
+      'load average (1 min) start / end': `${before} / ${load()}`,
+    };
+  },
   sync: async () => {
     const feeds = Number(process.env.BENCH_FEEDS ?? 100);
     const items = Number(process.env.BENCH_ITEMS ?? 30);

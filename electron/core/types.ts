@@ -70,6 +70,9 @@ export interface ExtractedArticle {
   bodyText: string;
   inlinePhotos: CandidatePhoto[];
   related: { title: string; url: string }[];
+  /** The page's own text is too short for an article (a teaser, a video page, a product page):
+   * its metadata and photo are good, its text is kept only when the feed has none. */
+  short?: boolean;
 }
 
 // ---- images/ ------------------------------------------------------------------------------

@@ -13,7 +13,10 @@ import { chooseLead, knownPhotos } from './page-photos';
 import { photoFromImg, resolveImages, sameImage } from './photos';
 import { fieldOr } from './debug';
 import { assertReasonableHtml, HtmlTooComplexError } from './guard';
+import { visibleTextLengths } from './main-text';
 import { collectRelated } from './related';
+import { removeTeasers } from './teasers';
+import { declaredElement, jsonLdArticleBody } from './declared';
 import { DROPPED_TAGS, imageSurvives, sanitizeArticleHtml } from './sanitize';
 
 export class NotAnArticleError extends Error {
@@ -27,6 +30,24 @@ export class NotAnArticleError extends Error {
 function articleScope(document: Doc): El | null {
   const h1 = document.querySelector('article h1, main h1, h1');
   return h1?.closest('article') ?? document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+}
+
+/** Readability's own "unlikely candidate" and "ok maybe" patterns (matched against class + " " + id). */
+const { unlikelyCandidates: UNLIKELY, okMaybeItsACandidate: OK_MAYBE } = (Readability.prototype as unknown as { REGEXPS: Record<string, RegExp> }).REGEXPS as { unlikelyCandidates: RegExp; okMaybeItsACandidate: RegExp };
+
+/** The main text's containers lose the class/id tokens Readability would remove them for ("wrapper header-style-2"). */
+function keepFromReadability(mainText: Set<El>): void {
+  for (const el of mainText) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!UNLIKELY.test(names) || OK_MAYBE.test(names)) continue;
+    for (const name of ['class', 'id']) {
+      const value = el.getAttribute(name);
+      if (!value || !UNLIKELY.test(value)) continue;
+      const kept = value.split(/\s+/).filter((token) => token && !UNLIKELY.test(token)).join(' ');
+      if (kept) el.setAttribute(name, kept);
+      else el.removeAttribute(name);
+    }
+  }
 }
 
 interface BodyResult {
@@ -46,11 +67,11 @@ function pruneUnsanitary(body: El, baseUrl: string): void {
 }
 
 /**
- * Finishes an article body in place (lead photo, repeated title and dek, empty wrappers removed;
+ * Finishes an article body in place (lead photo, repeated title, empty wrappers removed;
  * inline photos with captions/credits from `known` when the page had richer markup), then
  * sanitizes its HTML once. The text is read from the same pruned DOM.
  */
-function finishBody(body: El, baseUrl: string, opts: { leadUrl?: string | null; title?: string; dek?: string; known?: Map<string, CandidatePhoto> }): BodyResult {
+function finishBody(body: El, baseUrl: string, opts: { leadUrl?: string | null; title?: string; known?: Map<string, CandidatePhoto> }): BodyResult {
   pruneUnsanitary(body, baseUrl);
   for (const img of elementsByTag(body, ['img'])) {
     const src = img.getAttribute('src') ?? '';
@@ -58,8 +79,7 @@ function finishBody(body: El, baseUrl: string, opts: { leadUrl?: string | null; 
   }
   const title = squash(opts.title).toLowerCase();
   for (const h of elementsByTag(body, ['h1', 'h2'])) if (title && textOf(h).toLowerCase() === title) h.remove();
-  const firstP = body.querySelector('p');
-  if (firstP && opts.dek && textOf(firstP) === squash(opts.dek)) firstP.remove();
+  removeTeasers(body);
   // Empty wrappers left behind.
   // (deepest first, so a wrapper whose children were all removed is seen as empty too)
   for (const el of elementsByTag(body, ['div', 'section', 'span', 'p', 'figure', 'ul', 'ol', 'li']).reverse()) {
@@ -116,9 +136,12 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   const known = fieldOr('photo captions', () => knownPhotos(document, meta, baseUrl), new Map<string, CandidatePhoto>());
 
   for (const el of lead?.elements ?? []) if (el.isConnected) el.remove();
-  if (meta.dekElement?.isConnected) meta.dekElement.remove();
+  // The lede stays in the body even when it is the dek: search and export see it; the view shows it once.
   if (meta.breadcrumbElement?.isConnected && !meta.breadcrumbElement.querySelector('h1, p')) meta.breadcrumbElement.remove();
-  removeChrome(document);
+  const ldBody = jsonLdArticleBody(document);
+  const mainText = removeChrome(document);
+  keepFromReadability(mainText);
+  const declared = declaredElement(document);
   // Readability drops elements whose class says "social", "share" ...; quotes, figures and tables stay.
   for (const el of Array.from(document.querySelectorAll('blockquote, figure, table'))) {
     el.removeAttribute('class');
@@ -135,16 +158,21 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   // on every call; the same elements, in document order, by a plain walk.
   (reader as unknown as { _getAllNodesWithTag: typeof elementsByTag })._getAllNodesWithTag = elementsByTag;
   const parsed = reader.parse();
-  const body = finishBody(parsed?.content ?? document.createElement('div'), baseUrl, {
-    leadUrl: lead?.photo.url ?? null,
-    title: meta.title,
-    dek: meta.dek,
-    known,
-  });
-  const minimum = meta.declaredArticle ? 150 : 400;
-  const paragraphs = body.bodyText.split('\n\n').filter((p) => p.length > 60).length;
-  if (!parsed || body.bodyText.length < minimum || (!meta.declaredArticle && paragraphs < 2)) {
-    throw new NotAnArticleError(`not an article: ${body.bodyText.length} characters of text at ${pageUrl}`);
+  const finishOpts = { leadUrl: lead?.photo.url ?? null, title: meta.title, known };
+  let body = finishBody(parsed?.content ?? document.createElement('div'), baseUrl, finishOpts);
+  // Readability's pick much shorter than the body the page declares: the page knows better.
+  const declaredLength = Math.max(declared.length, squash(ldBody).length);
+  if (declaredLength >= 400 && body.bodyText.length < 0.6 * declaredLength) {
+    // Readability changed the document in place: the declared element is read from a fresh parse (rare).
+    const source = declared.element && declared.length >= 0.6 * declaredLength ? declaredElementAfresh(html, pageUrl) : ldBody ? paragraphsOf(document, ldBody) : null;
+    const alternative = source ? finishBody(source, baseUrl, finishOpts) : null;
+    if (alternative && alternative.bodyText.length > body.bodyText.length) body = alternative;
+  }
+  if (!parsed || !body.bodyText) throw new NotAnArticleError(`not an article: no text found at ${pageUrl}`);
+  const short = isTooShort(body.bodyText, meta.declaredArticle);
+  // A page of links (a section front, a link list) where little else was found is no article at all.
+  if (short && !meta.declaredArticle && (body.bodyText.length < 200 || linkTextShare(parsed.content) > 0.5) && linkTextShare(parsePage(html, pageUrl).document.body) > 0.5) {
+    throw new NotAnArticleError(`not an article: a page of links at ${pageUrl}`);
   }
   const leadUrl = lead?.photo.url;
   return {
@@ -163,7 +191,47 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     bodyText: body.bodyText,
     inlinePhotos: body.inlinePhotos.filter((p) => !leadUrl || !sameImage(p.url, leadUrl)),
     related,
+    ...(short ? { short: true } : {}),
   };
+}
+
+/**
+ * Too short for an article: under 400 characters (150 when the page declares itself an article),
+ * or, on a page that does not, fewer than two real paragraphs in under 1,000 characters.
+ */
+function isTooShort(text: string, declaredArticle: boolean): boolean {
+  if (text.length < (declaredArticle ? 150 : 400)) return true;
+  if (declaredArticle || text.length >= 1000) return false;
+  return text.split('\n\n').filter((p) => p.length > 60).length < 2;
+}
+
+/** The declared element of a freshly parsed copy of the page, chrome removed as before Readability. */
+function declaredElementAfresh(html: string, pageUrl: string): El | null {
+  const { document, baseUrl } = parsePage(html, pageUrl);
+  resolveImages(document, baseUrl);
+  removeChrome(document);
+  return declaredElement(document).element;
+}
+
+/** Plain text (JSON-LD articleBody) as a <div> of paragraphs. */
+function paragraphsOf(document: Doc, text: string): El {
+  const div = document.createElement('div');
+  for (const line of text.split(/\n+/)) {
+    if (!line.trim()) continue;
+    const p = document.createElement('p');
+    p.textContent = line.trim();
+    div.append(p);
+  }
+  return div;
+}
+
+/** Share of an element's visible text that is link text. */
+function linkTextShare(el: El | null | undefined): number {
+  if (!el) return 0;
+  const lengths = visibleTextLengths(el);
+  let links = 0;
+  for (const a of elementsByTag(el, ['a'])) links += lengths.get(a) ?? 0;
+  return links / (lengths.get(el) || 1);
 }
 
 /** Sanitizes a feed's own HTML content (content:encoded / Atom content) and lists its photos. */

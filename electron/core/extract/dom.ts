@@ -15,6 +15,7 @@ export function parsePage(html: string, pageUrl: string): { document: Doc; baseU
   // linkedom needs an <html> element to build head/body around; fragments get one.
   const whole = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(whole) as unknown as { document: Doc };
+  breakOutOfForeignContent(document);
   const baseHref = document.querySelector('base[href]')?.getAttribute('href');
   const baseUrl = (baseHref && resolveUrl(baseHref, pageUrl)) || pageUrl;
   // Readability resolves links with document.baseURI and compares it with documentURI.
@@ -27,7 +28,54 @@ export function parsePage(html: string, pageUrl: string): { document: Doc; baseU
 /** Parses an HTML fragment into a <body> whose innerHTML is the fragment. */
 export function parseFragment(html: string): { document: Doc; body: El } {
   const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: Doc };
+  breakOutOfForeignContent(document);
   return { document, body: document.body };
+}
+
+/** HTML start tags that end an open <svg> or <math> (the HTML standard's "breakout" list; <font> aside). */
+const BREAKOUT = new Set([
+  'B', 'BIG', 'BLOCKQUOTE', 'BODY', 'BR', 'CENTER', 'CODE', 'DD', 'DIV', 'DL', 'DT', 'EM', 'EMBED', 'H1', 'H2', 'H3', 'H4',
+  'H5', 'H6', 'HEAD', 'HR', 'I', 'IMG', 'LI', 'LISTING', 'MENU', 'META', 'NOBR', 'OL', 'P', 'PRE', 'RUBY', 'S', 'SMALL',
+  'SPAN', 'STRONG', 'STRIKE', 'SUB', 'SUP', 'TABLE', 'TT', 'U', 'UL', 'VAR',
+]);
+/** Places inside <svg>/<math> where HTML is allowed (a browser keeps HTML there). */
+const INTEGRATION_POINTS = new Set(['FOREIGNOBJECT', 'DESC', 'TITLE', 'ANNOTATION-XML']);
+
+function firstBreakout(root: El): El | null {
+  for (let el = root.firstElementChild; el; el = el.nextElementSibling) {
+    const tag = el.tagName.toUpperCase();
+    if (INTEGRATION_POINTS.has(tag)) continue;
+    if (BREAKOUT.has(tag)) return el;
+    const inner = firstBreakout(el);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * linkedom's parser keeps everything after an unclosed <svg> or <math> inside it; a browser ends
+ * the foreign element at the first HTML block or phrase tag and shows the rest as HTML. The same
+ * here: from that tag on, the content is moved out after the foreign element, re-parsed as HTML.
+ */
+export function breakOutOfForeignContent(document: Doc): void {
+  const roots = [...Array.from(document.getElementsByTagName('svg')), ...Array.from(document.getElementsByTagName('math'))];
+  for (const root of roots) {
+    if (!root.isConnected || !root.parentElement) continue;
+    const first = firstBreakout(root);
+    if (!first) continue;
+    const moved: ChildNode[] = [];
+    for (let node: ChildNode | null = first; node && node !== root; node = node.parentNode as ChildNode | null) {
+      for (let next: ChildNode | null = node === first ? node : node.nextSibling; next; next = next.nextSibling) moved.push(next);
+      if (node.parentNode === root) break;
+    }
+    const html = moved
+      .map((node) => (node.nodeType === 1 ? (node as El).outerHTML : node.nodeType === 3 ? escapeText((node as Text).data) : ''))
+      .join('');
+    for (const node of moved) node.remove();
+    root.insertAdjacentHTML('afterend', html);
+  }
 }
 
 // Same result as replace(/\s+/g, ' '), but a single plain space is not a match: ~10x faster on long text.
@@ -42,6 +90,9 @@ const BLOCKS = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGURE', 'FIGCAPTION',
   'PRE', 'TABLE', 'TR', 'UL', 'OL', 'DL', 'DT', 'DD', 'HR', 'DETAILS', 'SUMMARY', 'CAPTION',
 ]);
+
+/** Soft hyphens and zero-width spaces: a browser shows none of them, and they break words for search. */
+const INVISIBLE_CHARACTERS = /[\u00AD\u200B\u2060\uFEFF]/g;
 
 /** Plain text with a blank line between blocks and tabs between table cells. */
 export function blockText(root: El): string {
@@ -72,7 +123,7 @@ export function blockText(root: El): string {
   };
   walk(root);
   flush();
-  return parts.join('\n\n');
+  return parts.join('\n\n').replace(INVISIBLE_CHARACTERS, '');
 }
 
 export function removeAll(elements: Iterable<El>): void {

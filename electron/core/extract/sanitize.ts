@@ -1,7 +1,7 @@
 /**
  * The ingest sanitizer: an allow-list (sanitize-html) for stored article HTML. Keeps article
  * structure, figures, pictures, images, tables and http/https/mailto links (with
- * rel="noopener noreferrer"); drops scripts, styles, iframes, forms, event handlers, tracking
+ * rel="noopener noreferrer"); drops scripts, styles, iframes, form fields, event handlers, tracking
  * pixels and any URL whose scheme is not allowed. Relative URLs are resolved against baseUrl.
  * The renderer runs DOMPurify again before display.
  */
@@ -22,8 +22,9 @@ const ALLOWED_TAGS = [
 /** Elements whose content is dropped along with them (not just unwrapped). */
 const DROPPED_WITH_CONTENT = [
   'script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-  'svg', 'math', 'template', 'title', 'head', 'select', 'button', 'canvas', 'video', 'audio', 'form', 'nav', 'dialog',
+  'svg', 'math', 'template', 'title', 'head', 'select', 'button', 'canvas', 'video', 'audio', 'nav', 'dialog',
 ];
+// <form> is unwrapped, not dropped: whole pages sit inside one (its fields, buttons and selects go above).
 
 function isNumber(v: string | undefined): boolean {
   return v !== undefined && /^\d{1,5}$/.test(v.trim());

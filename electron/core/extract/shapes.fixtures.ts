@@ -16,6 +16,8 @@ export interface ShapeExpectation {
   bodyLacks: string[];
   htmlHas?: string[];
   related?: string[];
+  /** True when the page is too short for an article (returned marked `short`, metadata kept). */
+  short?: boolean;
 }
 
 export interface ShapePage {
@@ -180,7 +182,7 @@ export const shapePages: ShapePage[] = [
     name: 'video-only page',
     url: `${O}/video/garage-tour`,
     html: `<html><body><h1>Video: A Tour of the Garage</h1><video src="/v/tour.mp4" controls></video><p>Watch the tour.</p>${footer}</body></html>`,
-    expect: 'not-an-article',
+    expect: { title: 'Video: A Tour of the Garage', short: true, bodyHas: ['Watch the tour.'], bodyLacks: [] },
   },
   {
     name: 'section front (not an article)',

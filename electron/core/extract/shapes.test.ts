@@ -15,6 +15,7 @@ describe('extraction on page shapes real sites use', () => {
     const e = page.expect;
     const r = extractArticle(page.html, page.url);
     if (e.title !== undefined) expect(r.title).toBe(e.title);
+    expect(r.short ?? false).toBe(e.short ?? false);
     if (e.sectionPath !== undefined) expect(r.sectionPath).toEqual(e.sectionPath);
     if (e.byline !== undefined) expect(r.byline).toBe(e.byline);
     if (e.publishedAt !== undefined) {

@@ -170,7 +170,7 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
   const feedHtml = item.contentHtml || item.summary;
   // The feed's text is never longer than its HTML, so a page text at least 0.9x that long wins
   // without parsing and sanitizing the feed's copy.
-  if (feedHtml && !(page && page.bodyText.trim().length >= 0.9 * feedHtml.length)) {
+  if (feedHtml && !(page && !page.short && page.bodyText.trim().length >= 0.9 * feedHtml.length)) {
     try {
       feedContent = extractFeedContent(feedHtml, feedBase);
     } catch (error) {
@@ -178,7 +178,10 @@ async function syncItemNow(ctx: ItemContext, source: StoredSource, item: FeedIte
     }
   }
   // The page wins unless the feed's text is clearly more complete (a truncated or failed extraction).
-  const usePage = page !== null && page.bodyText.trim().length >= 0.9 * feedContent.bodyText.trim().length;
+  // A page too short for an article (page.short) gives its metadata and photo; the text is the feed's when it has any.
+  const feedText = feedContent.bodyText.trim();
+  const usePage = page !== null && (page.short ? !feedText : page.bodyText.trim().length >= 0.9 * feedText.length);
+  if (page?.short && !usePage) warnings.push(`page ${item.link}: too short for an article (${page.bodyText.length} characters; kept its title and photo, used the feed's text)`);
   const body = usePage ? page! : feedContent;
 
   // Photos: lead, then inline ones (and any <img> in the body not listed). With downloadPhotos

@@ -179,7 +179,7 @@ function ArticlePage({ article }: { article: Article }) {
         <h1 ref={headingRef} tabIndex={-1} className="article__headline">
           {article.title || 'Untitled'}
         </h1>
-        {article.dek && <p className="article__dek">{article.dek}</p>}
+        {article.dek && !ledeRepeatsDek(article.dek, article.bodyText) && <p className="article__dek">{article.dek}</p>}
         <div className="article__meta">
           {article.byline && <p className="byline">{article.byline}</p>}
           <p className="article__dates">
@@ -259,4 +259,11 @@ function PreviousNext({ id }: { id: string }) {
       )}
     </nav>
   );
+}
+
+/** The body's first paragraph is the dek (the lede is kept in the body text): show it once, in the body. */
+function ledeRepeatsDek(dek: string, bodyText: string): boolean {
+  const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const lede = squash(bodyText.split(/\n{2,}/, 1)[0] ?? '');
+  return lede !== '' && lede === squash(dek);
 }
