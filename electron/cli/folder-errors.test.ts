@@ -1,6 +1,6 @@
 /**
  * Refusals in words, with real folders: a read-only file system (a tmpfs remounted read-only), a
- * user without write permission (the CLI run as "nobody"), a full disk (a small tmpfs filled up)
+ * user without write permission (the CLI without the root capabilities that override file modes), a full disk (a small tmpfs filled up)
  * and a folder that disappears while the browser host is serving it. Each ends in one sentence
  * naming the data folder and what to do, a non-zero exit code or a 4xx/5xx-but-not-500 answer, no
  * errno text, and nothing half-written. Needs root (mount, setpriv); skipped with the reason
@@ -101,14 +101,19 @@ describe.skipIf(skipReason !== null)('clear messages for a folder that cannot be
     expect(filesOf(dir)).toEqual(before);
   }, 120_000);
 
-  it('permission denied: the CLI run as another user names the folder and what to do', async () => {
+  // The CLI runs as root without the capabilities that let root ignore file modes (the folder is
+  // root's, mode 0555), so it meets EACCES as any user without write permission does. Running it as
+  // "nobody" instead would need the checkout itself readable by nobody, which a clone in a private
+  // temp folder is not.
+  it('permission denied: the CLI without write permission names the folder and what to do', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'root-owned-'));
     try {
-      fs.chmodSync(dir, 0o755);
-      const asNobody = (script: string, args: string[]) =>
+      fs.chmodSync(dir, 0o555);
+      const noOverride = '-dac_override,-dac_read_search';
+      const withoutOverride = (script: string, args: string[]) =>
         new Promise<CliResult>((resolve, reject) => {
           const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-          const child = spawn('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', tsx, path.join(repoRoot, 'electron/cli', script), ...args], {
+          const child = spawn('setpriv', [`--bounding-set=${noOverride}`, `--inh-caps=${noOverride}`, tsx, path.join(repoRoot, 'electron/cli', script), ...args], {
             cwd: repoRoot,
             env: { ...process.env, HOME: os.tmpdir() },
           });
@@ -119,7 +124,7 @@ describe.skipIf(skipReason !== null)('clear messages for a folder that cannot be
           child.on('error', reject);
           child.on('close', (code) => resolve({ code, stdout, stderr }));
         });
-      const result = await asNobody('sync.ts', ['--data-dir', dir, '--feed', `${news.url}/feeds/news.rss`]);
+      const result = await withoutOverride('sync.ts', ['--data-dir', dir, '--feed', `${news.url}/feeds/news.rss`]);
       expectOneSentence(
         result,
         'sync',
@@ -127,6 +132,7 @@ describe.skipIf(skipReason !== null)('clear messages for a folder that cannot be
       );
       expect(fs.readdirSync(dir)).toEqual([]);
     } finally {
+      fs.chmodSync(dir, 0o755);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
