@@ -58,8 +58,20 @@ export function networkMessage(err: NodeJS.ErrnoException, url: URL): string {
       return 'corrupt compressed response body';
     case 'ERR_STREAM_PREMATURE_CLOSE':
       return 'connection closed before the response was complete';
+    case 'ECONNABORTED':
+      return `connection to ${url.host} was cut off`;
+    case 'ENETDOWN':
+      return 'no network connection';
+    case 'EPROTO':
+      // OpenSSL's own words ("…:SSL routines:ssl3_get_record:wrong version number") are no help to
+      // a reader: the usual cause is an https:// address on a port that speaks plain http.
+      return `no secure connection could be made to ${url.host} (the server does not speak HTTPS there, or the connection was tampered with)`;
     default:
-      if (err.code && /CERT|SSL|TLS/.test(err.code)) return `TLS error: ${err.message}`;
-      return err.message ? `network error: ${err.message}` : 'network error';
+      if (err.code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH|IP_MISMATCH/.test(err.code)) {
+        return `the security certificate of ${url.hostname} is not valid (expired, self-signed or for another site)`;
+      }
+      if (err.code && /SSL|TLS/.test(err.code)) return `no secure connection could be made to ${url.host}`;
+      // Unknown socket errors: plain words only; the code stays on FetchError.errno for logs.
+      return `the connection to ${url.host} failed`;
   }
 }

@@ -277,6 +277,14 @@ describe('fetchUrl: faults', () => {
     expect(err.message).toMatch(/connection refused/);
   });
 
+  it('says in words that https:// to a plain-http port gave no secure connection (no OpenSSL text)', async () => {
+    const err = (await fetchUrl(base.replace('http://', 'https://') + '/ok').catch((e: unknown) => e)) as FetchError;
+    expect(err).toBeInstanceOf(FetchError);
+    expect(err.code).toBe('network');
+    expect(err.message).toBe(`no secure connection could be made to ${new URL(base).host} (the server does not speak HTTPS there, or the connection was tampered with)`);
+    expect(err.message).not.toMatch(/EPROTO|SSL routines|openssl|ssl3_/i);
+  });
+
   it('stops when the caller aborts, mid-body', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);

@@ -12,6 +12,9 @@ describe('explainError', () => {
     expect(explainError('not a feed (got an HTML page)')).toMatch(/^The address does not give a feed/);
   });
   it('shows unknown errors as they are, capitalised', () => {
+    expect(explainError('connection refused by 127.0.0.1:9')).toBe('The site could not be reached (connection refused by 127.0.0.1:9)');
+    expect(explainError('refused to fetch http://10.0.0.1/: it points at a local or private network address')).toMatch(/^The address is not allowed/);
+    expect(explainError('no secure connection could be made to example.test:80')).toMatch(/^The site’s secure connection failed/);
     expect(explainError('something odd')).toBe('Something odd');
     expect(explainError('')).toBe('Unknown error');
   });

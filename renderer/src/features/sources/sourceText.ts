@@ -20,8 +20,9 @@ const EXPLANATIONS: [RegExp, string][] = [
   [/redirect/i, 'The address keeps redirecting'],
   [/^not a feed/i, 'The address does not give a feed'],
   [/parse|malformed|truncated|unexpected/i, 'The feed could not be read'],
-  [/refused|scheme/i, 'The address is not allowed'],
-  [/ENOTFOUND|not found|DNS|could not (connect|reach)|ECONNREFUSED|ECONNRESET|network|offline/i, 'The site could not be reached'],
+  [/secure connection|certificate/i, 'The site’s secure connection failed'],
+  [/^refused to fetch|scheme/i, 'The address is not allowed'],
+  [/ENOTFOUND|not found|DNS|could not (connect|reach)|connection (refused|reset|to .* failed|to .* timed out)|unreachable|network|offline/i, 'The site could not be reached'],
 ];
 
 /** "The site’s server failed (HTTP 500 Internal Server Error)"; unknown errors are shown as they are. */
