@@ -38,3 +38,24 @@ describe('author boxes after the story', () => {
     for (let n = 1; n <= 6; n++) expect(r.bodyText).toContain(para(n));
   });
 });
+
+describe('pleas, disclaimers and widgets after the story', () => {
+  it.each([
+    ['donation-box', 'Your support keeps our reporting free for everyone in town: give once or every month, cancel whenever you like.'],
+    ['editorial-disclaimer', 'The opinions in this story are the author\'s and do not necessarily reflect the views of the paper or its owners.'],
+    ['rating-widget', 'Was this story useful to you? Rate it with one to five stars and tell us what we could do better next time.'],
+    ['postmetadata', 'This entry was posted on Tuesday in the category News and filed under harbour, festival, lanterns and choir.'],
+    ['copyright', '© 2024 The Paper. All rights reserved. No part of this story may be reprinted without written permission.'],
+  ])('removes a "%s" block and keeps the story', (name, text) => {
+    const html = page(`<article><h1>Harbour festival</h1>${paras(1, 6)}<div class="${name}"><p>${text}</p></div></article>`);
+    const r = extractArticle(html, URL);
+    for (let n = 1; n <= 6; n++) expect(r.bodyText).toContain(para(n));
+    expect(r.bodyText).not.toContain(text.slice(0, 30));
+  });
+
+  it('keeps a story wrapped in a block with such a word in a compound name', () => {
+    const html = page(`<div class="copyright-free-content"><article><h1>Harbour festival</h1>${paras(1, 6)}</article></div>`);
+    const r = extractArticle(html, URL);
+    for (let n = 1; n <= 6; n++) expect(r.bodyText).toContain(para(n));
+  });
+});
