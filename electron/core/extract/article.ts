@@ -115,6 +115,9 @@ function finishBody(body: El, baseUrl: string, opts: { leadUrl?: string | null; 
     }
   }
   const bodyHtml = sanitizeArticleHtml(body.innerHTML, baseUrl).replace(/\n\s*\n+/g, '\n').trim();
+  // A photo's credit is the picture's metadata (inlinePhotos[].credit), not the story's text:
+  // the view shows it under the photo, the text that search and export read leaves it out.
+  for (const credit of Array.from(body.querySelectorAll('figcaption > .credit'))) credit.remove();
   return { bodyHtml, bodyText: blockText(body), inlinePhotos };
 }
 

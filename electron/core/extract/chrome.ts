@@ -1,6 +1,7 @@
 /**
  * Page chrome removal before Readability runs: navigation, headers and footers, share bars
- * ("google plus", "facebook", "twitter"), "Live" / "Audio Only" menus, comment counters
+ * ("google plus", "facebook", "twitter"), author boxes ("author-bio", "about-author"), disclaimers,
+ * donation pleas, rating widgets, copyright lines, "Live" / "Audio Only" menus, comment counters
  * ("Post with no comments."), newsletter boxes, ads, forms, scripts. Judged by element, by
  * class/id words and by the exact text of small elements; never removes the element holding
  * most of the article's text.
@@ -57,7 +58,8 @@ const CHROME_WORDS = new Set([
   'advertising', 'adslot', 'dfp', 'promo', 'promoted', 'sponsor', 'sponsored', 'related', 'recommended',
   'recommendations', 'outbrain', 'taboola', 'cookie', 'cookies', 'consent', 'popup', 'modal', 'menu', 'breadcrumb',
   'breadcrumbs', 'byline', 'meta', 'dateline', 'tags', 'toolbar', 'sidebar', 'masthead', 'topbar', 'donate', 'banner',
-  'skip', 'print', 'paywall',
+  'skip', 'print', 'paywall', 'author', 'authors', 'bio', 'authorbox', 'disclaimer', 'disclaimers', 'disclosure',
+  'rating', 'ratings', 'likes', 'donation', 'donations', 'copyright', 'credits', 'postmetadata', 'kommentar', 'kommentare',
 ]);
 
 /** Generic part names that add no meaning of their own to a role word ("share" + "buttons"). */
@@ -68,7 +70,7 @@ const ROLE_PARTS = new Set([
   'unit', 'zone', 'top', 'bottom', 'left', 'right', 'small', 'large', 'mobile', 'desktop', 'section', 'form', 'text',
   'el', 'js', 'nav', 'bottombar', 'placeholder', 'overlay', 'bubble', 'prompt', 'notice', 'info', 'message', 'law',
   'layer', 'teaser', 'teasers', 'posts', 'articles', 'stories', 'entries', 'links', 'this', 'us', 'post', 'article',
-  'entry', 'story', 'page', 'site',
+  'entry', 'story', 'page', 'site', 'desc', 'description', 'about', 'editorial',
 ]);
 
 function isChromeToken(token: string): boolean {
