@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli.fixture';
 import { ARTICLE_PHOTO_BUDGET_BYTES, PHOTOS_PER_ARTICLE_MAX } from '../images/cache';
+import { fakePng } from '../store/crash-sync-server';
 import { NewsStore } from '../store/store';
 
 const MANY = 300;
@@ -19,19 +20,8 @@ const BIG = 8;
 const BIG_BYTES = 9 * 1024 * 1024;
 const HUGE_BYTES = 19 * 1024 * 1024;
 
-/** A PNG header (signature + IHDR of 100x100) padded to `size` bytes, distinct per `seed`. */
-function png(size: number, seed: number): Buffer {
-  const out = Buffer.alloc(size, seed % 251);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(out, 0);
-  out.writeUInt32BE(13, 8);
-  out.write('IHDR', 12, 'latin1');
-  out.writeUInt32BE(100, 16);
-  out.writeUInt32BE(100, 20);
-  out.writeUInt8(8, 24);
-  out.writeUInt8(2, 25);
-  out.writeUInt32BE(seed, 33); // distinct bytes (and so a distinct cache file) per photo
-  return out;
-}
+// Distinct bytes (and so a distinct cache file) per photo: crash-sync-server's fake PNG.
+const png = fakePng;
 
 const item = (guid: string, title: string, images: string[]) => `
   <item><guid isPermaLink="false">${guid}</guid><title>${title}</title>
